@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
+using PolicyModel.Json;
+
+namespace PolicyModel;
+
+/// <summary>The <c>jurisdiction</c> object of a policy document: a definition (with name, zone and level) or an extension (id only).</summary>
+/// <param name="Id">The jurisdiction id.</param>
+/// <param name="Name">The display name (definitions only).</param>
+/// <param name="Parent">The enclosing jurisdiction (definitions only; absent for a root).</param>
+/// <param name="TimeZone">The tzdb zone id (definitions only).</param>
+/// <param name="Level">The level (definitions only).</param>
+public sealed record JurisdictionDeclaration(JurisdictionId Id, string? Name, JurisdictionId? Parent, string? TimeZone, Layer? Level)
+{
+    /// <summary>Whether the document defines the jurisdiction (rather than adding rules to one defined elsewhere).</summary>
+    public bool IsDefinition => Name is not null;
+}
+
+/// <summary>A rule as written in a policy document (before compilation resolves sources, terms and layers).</summary>
+public sealed record RuleDeclaration
+{
+    /// <summary>The rule id.</summary>
+    public required RuleId Id { get; init; }
+
+    /// <summary>The declared layer, or <see langword="null"/> for the jurisdiction's level.</summary>
+    public Layer? Layer { get; init; }
+
+    /// <summary>The id of the source in the same document.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The section numberings.</summary>
+    public required IReadOnlyList<SectionVariant> Sections { get; init; }
+
+    /// <summary>When the rule is in force.</summary>
+    public EffectivePeriod Period { get; init; }
+
+    /// <summary>The respondents bound.</summary>
+    public required EnumSet<Respondent> Binds { get; init; }
+
+    /// <summary>Conditions that must all hold.</summary>
+    public IReadOnlyList<Condition> When { get; init; } = [];
+
+    /// <summary>The effect.</summary>
+    public required Effect Effect { get; init; }
+
+    /// <summary>The obligations carried.</summary>
+    public EnumSet<Obligation> Obligations { get; init; }
+
+    /// <summary>Rules this rule is an exception to.</summary>
+    public IReadOnlyList<RuleId> Excepts { get; init; } = [];
+
+    /// <summary>Rules of more specific layers this rule preempts.</summary>
+    public IReadOnlyList<RuleId> Preempts { get; init; } = [];
+
+    /// <summary>A verb phrase for explanations.</summary>
+    public string? Explains { get; init; }
+
+    /// <summary>How well the rule is confirmed.</summary>
+    public Confidence Confidence { get; init; } = Confidence.Verified;
+}
+
+/// <summary>A presumption as written in a policy document.</summary>
+public sealed record PresumptionDeclaration
+{
+    /// <summary>The id (shares the rule-id namespace).</summary>
+    public required RuleId Id { get; init; }
+
+    /// <summary>The declared layer, or <see langword="null"/> for the jurisdiction's level.</summary>
+    public Layer? Layer { get; init; }
+
+    /// <summary>When it is in force.</summary>
+    public EffectivePeriod Period { get; init; }
+
+    /// <summary>The respondents it applies to.</summary>
+    public required EnumSet<Respondent> Binds { get; init; }
+
+    /// <summary>Conditions that must all hold.</summary>
+    public IReadOnlyList<Condition> When { get; init; } = [];
+
+    /// <summary>The purpose presumed.</summary>
+    public required Purpose Presume { get; init; }
+
+    /// <summary>A phrase for explanations.</summary>
+    public string? Explains { get; init; }
+}
+
+/// <summary>A preemption declaration as written in a policy document.</summary>
+public sealed record PreemptionDeclaration
+{
+    /// <summary>The declaration id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Trigger effects of the declaring jurisdiction's own-layer rules.</summary>
+    public required EnumSet<Effect> When { get; init; }
+
+    /// <summary>Effects of more specific rules that are overridden.</summary>
+    public required EnumSet<Effect> Preempts { get; init; }
+
+    /// <summary>The layers reached.</summary>
+    public required EnumSet<Layer> Layers { get; init; }
+
+    /// <summary>A sentence for explanations.</summary>
+    public string? Explains { get; init; }
+}
+
+/// <summary>
+/// A parsed policy document (format <c>policymodel/1</c>, see <c>docs/policy-format.md</c>): one jurisdiction and
+/// some of its laws, as data. Parse with <see cref="Parse(string, string)"/>; compile a set of documents with
+/// <see cref="PolicySet.Compile(IEnumerable{PolicyDocument})"/>.
+/// </summary>
+public sealed class PolicyDocument
+{
+    /// <summary>The only format this version reads.</summary>
+    public const string FormatV1 = "policymodel/1";
+
+    private readonly ConditionalWeakTable<object, Location> locations;
+
+    internal PolicyDocument(string name, ConditionalWeakTable<object, Location> locations)
+    {
+        Name = name;
+        this.locations = locations;
+    }
+
+    /// <summary>The document's name, used in every problem reported about it.</summary>
+    public string Name { get; }
+
+    /// <summary>The jurisdiction written or extended.</summary>
+    public required JurisdictionDeclaration Jurisdiction { get; init; }
+
+    /// <summary>The legal sources.</summary>
+    public required IReadOnlyList<LegalSource> Sources { get; init; }
+
+    /// <summary>The named terms.</summary>
+    public required IReadOnlyDictionary<string, Condition> Terms { get; init; }
+
+    /// <summary>The presumptions.</summary>
+    public required IReadOnlyList<PresumptionDeclaration> Presumptions { get; init; }
+
+    /// <summary>The preemption declarations.</summary>
+    public required IReadOnlyList<PreemptionDeclaration> Preemption { get; init; }
+
+    /// <summary>The rules, in catalogue order.</summary>
+    public required IReadOnlyList<RuleDeclaration> Rules { get; init; }
+
+    /// <summary>Parses a document from JSON text, collecting every problem.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The document's name for problems (a file name).</param>
+    /// <returns>The document, or the problems found.</returns>
+    public static PolicyDocumentResult Parse(string json, string name)
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        if (json.Length > DocumentLimits.MaxDocumentBytes)
+        {
+            return PolicyDocumentResult.Fail([new Problem(ProblemCodes.TooLarge, name, "$", null, null,
+                $"the document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MiB")]);
+        }
+
+        return Parse(System.Text.Encoding.UTF8.GetBytes(json), name);
+    }
+
+    /// <summary>Parses a document from UTF-8 bytes, collecting every problem.</summary>
+    /// <param name="utf8">The UTF-8 JSON (a byte order mark is allowed).</param>
+    /// <param name="name">The document's name for problems (a file name).</param>
+    /// <returns>The document, or the problems found.</returns>
+    public static PolicyDocumentResult Parse(ReadOnlySpan<byte> utf8, string name)
+    {
+        Guard.Against.NullOrWhiteSpace(name);
+        return DocumentReader.Read(utf8, name);
+    }
+
+    /// <summary>Reads and parses a document file; its name in problems is the path given.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The document, or the problems found.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static PolicyDocumentResult Load(string path)
+    {
+        Guard.Against.NullOrWhiteSpace(path);
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > DocumentLimits.MaxDocumentBytes)
+        {
+            return PolicyDocumentResult.Fail([new Problem(ProblemCodes.TooLarge, path, "$", null, null,
+                $"the document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MiB")]);
+        }
+
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    internal Location? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;
+}
+
+/// <summary>The result of parsing a policy document: the document, or every problem found.</summary>
+public sealed class PolicyDocumentResult
+{
+    private PolicyDocumentResult(PolicyDocument? document, IReadOnlyList<Problem> problems)
+    {
+        Document = document;
+        Problems = problems;
+    }
+
+    /// <summary>The document when there were no problems; otherwise <see langword="null"/>.</summary>
+    public PolicyDocument? Document { get; }
+
+    /// <summary>Every problem found (empty on success).</summary>
+    public IReadOnlyList<Problem> Problems { get; }
+
+    /// <summary>Whether the document parsed without problems.</summary>
+    public bool Success => Document is not null;
+
+    /// <summary>The document, or a <see cref="PolicyLoadException"/> carrying the problems.</summary>
+    /// <returns>The document.</returns>
+    /// <exception cref="PolicyLoadException">The document had problems.</exception>
+    public PolicyDocument GetValueOrThrow() => Document ?? throw new PolicyLoadException(Problems);
+
+    internal static PolicyDocumentResult Ok(PolicyDocument document) => new(document, []);
+
+    internal static PolicyDocumentResult Fail(IReadOnlyList<Problem> problems) => new(null, problems);
+}
+
+/// <summary>The limits a policy document must respect (documented in <c>docs/errors.md</c>).</summary>
+public static class DocumentLimits
+{
+    /// <summary>Largest document accepted: 4 MiB of UTF-8.</summary>
+    public const int MaxDocumentBytes = 4 * 1024 * 1024;
+
+    /// <summary>Deepest nesting of objects and arrays: 32.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Longest string: 4,096 characters.</summary>
+    public const int MaxStringLength = 4096;
+
+    /// <summary>Most items in one array or properties in one object: 10,000.</summary>
+    public const int MaxItems = 10_000;
+}
+
+internal sealed record Location(string Path, int Line, int Column);

@@ -1,0 +1,107 @@
+using NodaTime;
+using PolicyModel.Engine;
+using PolicyModel.Json;
+
+namespace PolicyModel;
+
+/// <summary>What happened to one rule during a decision.</summary>
+public enum RuleStatus
+{
+    /// <summary>The rule does not bind the respondent asked.</summary>
+    NotBinding,
+    /// <summary>The rule is not in force on the local date.</summary>
+    NotInForce,
+    /// <summary>A condition of the rule did not hold.</summary>
+    NotMatched,
+    /// <summary>The rule matched but a counting rule is an exception to it.</summary>
+    Excepted,
+    /// <summary>The rule matched and counted but a controlling layer preempted it.</summary>
+    Preempted,
+    /// <summary>The rule counts towards the decision.</summary>
+    Counts,
+}
+
+/// <summary>One rule considered during a decision.</summary>
+/// <param name="Rule">The rule id.</param>
+/// <param name="Jurisdiction">Its jurisdiction.</param>
+/// <param name="Layer">Its layer.</param>
+/// <param name="Citation">Its citation on the decision's date.</param>
+/// <param name="Effect">Its effect.</param>
+/// <param name="Status">What happened to it.</param>
+/// <param name="Detail">Why: the condition that did not hold, or the excepting or preempting provision.</param>
+public sealed record RuleTrace(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, string Citation, Effect Effect, RuleStatus Status, string? Detail);
+
+/// <summary>A decision with its full reasoning: the local date, each rule of each layer considered, and notes on presumptions.</summary>
+/// <param name="Decision">The decision.</param>
+/// <param name="LocalDate">The local date used.</param>
+/// <param name="TimeZone">The time zone that produced it.</param>
+/// <param name="Rules">Every rule of the chain, most specific layer first.</param>
+/// <param name="Notes">Presumptions applied and unknown-purpose variants.</param>
+public sealed record DecisionTrace(Decision Decision, LocalDate LocalDate, string TimeZone, IReadOnlyList<RuleTrace> Rules, IReadOnlyList<string> Notes);
+
+internal sealed class DecisionTraceBuilder
+{
+    private readonly Dictionary<RuleId, RuleTrace> rules = [];
+    private readonly List<RuleId> order = [];
+    private readonly List<string> notes = [];
+    private LocalDate date;
+    private string zone = string.Empty;
+
+    public void Start(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate localDate)
+    {
+        date = localDate;
+        zone = jurisdiction.Jurisdiction.TimeZone.Id;
+        notes.Add($"received {request.ReceivedAt.ToInstant()} is {Texts.Date(localDate)} in {zone}");
+    }
+
+    public void Presumption(Presumption presumption, bool applied)
+    {
+        if (applied)
+        {
+            notes.Add($"purpose `unknown` presumed `{Vocab<Purpose>.Name(presumption.Presumed)}` by {presumption.Id}");
+        }
+    }
+
+    public void Variants(Outcome civil, Outcome criminal) =>
+        notes.Add($"purpose unknown: as civil-immigration-enforcement {Vocab<Outcome>.Name(civil)}, as criminal-investigation {Vocab<Outcome>.Name(criminal)}"
+            + (civil == criminal ? " (they agree: decided as given)" : " (they differ)"));
+
+    public void Rule(CompiledRule rule, RuleStatus status, int? failedCondition, string? by = null)
+    {
+        string? detail = status switch
+        {
+            RuleStatus.NotMatched when failedCondition is { } i and >= 0 =>
+                $"condition {i + 1} did not hold: {Describe(rule.Rule.Conditions[i])}",
+            RuleStatus.Excepted => $"excepted by {by}",
+            RuleStatus.Preempted => $"preempted by {by}",
+            RuleStatus.NotInForce => $"in force {rule.Rule.Period}",
+            RuleStatus.NotBinding => $"binds {rule.Rule.Binds}",
+            _ => null,
+        };
+        if (!rules.ContainsKey(rule.Rule.Id))
+        {
+            order.Add(rule.Rule.Id);
+        }
+
+        rules[rule.Rule.Id] = new RuleTrace(rule.Rule.Id, rule.Rule.Jurisdiction, rule.Rule.Layer, rule.Rule.Provision.CitationOn(date), rule.Rule.Effect, status, detail);
+    }
+
+    public DecisionTrace Build(Decision decision) => new(decision, date, zone, [.. order.Select(id => rules[id])], notes);
+
+    internal static string Describe(Condition condition) => condition switch
+    {
+        FieldCondition f => f.Test switch
+        {
+            FieldTest.NonEmpty => $"{Vocab<RequestField>.Name(f.Field)} is not empty",
+            FieldTest.Empty => $"{Vocab<RequestField>.Name(f.Field)} is empty",
+            FieldTest.AnyOf => $"{Vocab<RequestField>.Name(f.Field)} is one of {string.Join(", ", f.ValueNames())}",
+            FieldTest.NoneOf => $"{Vocab<RequestField>.Name(f.Field)} is none of {string.Join(", ", f.ValueNames())}",
+            _ => $"{Vocab<RequestField>.Name(f.Field)} has all of {string.Join(", ", f.ValueNames())}",
+        },
+        TermCondition t => $"term `{t.Term}`",
+        NotCondition n => $"not ({Describe(n.Inner)})",
+        AllOfCondition a => $"all of ({string.Join("; ", a.Conditions.Select(Describe))})",
+        AnyOfCondition a => $"any of ({string.Join("; ", a.Conditions.Select(Describe))})",
+        _ => condition.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,306 @@
+using System.Text;
+using NodaTime;
+
+namespace PolicyModel.Engine;
+
+/// <summary>What matched and counted for one set of facts on one date (domain section 4.6 steps 4 and 5).</summary>
+internal sealed class Evaluation
+{
+    public List<CompiledRule> Counting { get; } = [];
+
+    public List<(CompiledRule Rule, string By)> Preempted { get; } = [];
+
+    public List<(CompiledRule Rule, CompiledRule By)> Excepted { get; } = [];
+
+    public bool Has(Effect effect) => Counting.Exists(r => r.Rule.Effect == effect);
+
+    /// <summary>Outcome by precedence (4.4), then circumstances (4.6 step 7).</summary>
+    public Outcome Outcome()
+    {
+        var outcome = Has(Effect.Prohibit) ? PolicyModel.Outcome.Denied
+            : Has(Effect.Refer) ? PolicyModel.Outcome.Refer
+            : Has(Effect.Require) ? PolicyModel.Outcome.Required
+            : Has(Effect.Permit) ? PolicyModel.Outcome.Granted
+            : PolicyModel.Outcome.Discretionary;
+        if (outcome is PolicyModel.Outcome.Denied or PolicyModel.Outcome.Refer or PolicyModel.Outcome.Discretionary && Has(Effect.PoliceAction))
+        {
+            outcome = PolicyModel.Outcome.PoliceAction;
+        }
+
+        return outcome;
+    }
+}
+
+/// <summary>The reference evaluator: decides a request by the semantics of domain section 4, step by step.</summary>
+internal static class Evaluator
+{
+    public static Decision Decide(AssistanceRequest request, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
+    {
+        var date = PolicySet.LocalDateOf(request, jurisdiction.Jurisdiction);
+        trace?.Start(request, jurisdiction, date);
+        var purpose = request.Purpose;
+        CompiledPresumption? presumption = null;
+        if (purpose == Purpose.Unknown)
+        {
+            var facts = new Facts(request, Purpose.Unknown, withCircumstances: true);
+            foreach (var p in jurisdiction.Presumptions)
+            {
+                var applies = p.Presumption.Binds.Contains(request.Respondent) && p.Presumption.Period.Contains(date) && p.Predicate.Eval(facts);
+                trace?.Presumption(p.Presumption, applies && presumption is null);
+                if (applies && presumption is null)
+                {
+                    presumption = p;
+                    purpose = p.Presumption.Presumed;
+                }
+            }
+        }
+
+        if (purpose == Purpose.Unknown)
+        {
+            var civil = Evaluate(new Facts(request, Purpose.CivilImmigrationEnforcement, withCircumstances: false), request.Respondent, date, jurisdiction, null);
+            var criminal = Evaluate(new Facts(request, Purpose.CriminalInvestigation, withCircumstances: false), request.Respondent, date, jurisdiction, null);
+            var civilOutcome = civil.Outcome();
+            var criminalOutcome = criminal.Outcome();
+            trace?.Variants(civilOutcome, criminalOutcome);
+            if (civilOutcome != criminalOutcome)
+            {
+                var asGiven = Evaluate(new Facts(request, Purpose.Unknown, withCircumstances: true), request.Respondent, date, jurisdiction, trace);
+                return ComposeUnknownPurpose(request, jurisdiction, date, civil, criminal, asGiven);
+            }
+        }
+
+        var evaluation = Evaluate(new Facts(request, purpose, withCircumstances: true), request.Respondent, date, jurisdiction, trace);
+        return Compose(request, jurisdiction, date, evaluation, evaluation.Outcome(), presumption);
+    }
+
+    internal static Evaluation Evaluate(in Facts facts, Respondent respondent, LocalDate date, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
+    {
+        var evaluation = new Evaluation();
+        var given = facts;
+        var matched = new HashSet<CompiledRule>();
+        foreach (var rule in jurisdiction.Rules)
+        {
+            if (!rule.Rule.Binds.Contains(respondent))
+            {
+                trace?.Rule(rule, RuleStatus.NotBinding, null);
+                continue;
+            }
+
+            if (!rule.Rule.Period.Contains(date))
+            {
+                trace?.Rule(rule, RuleStatus.NotInForce, null);
+                continue;
+            }
+
+            if (rule.Predicate.Eval(facts))
+            {
+                matched.Add(rule);
+            }
+            else if (trace is not null)
+            {
+                var failed = Array.FindIndex(rule.Parts, p => !p.Eval(given));
+                trace.Rule(rule, RuleStatus.NotMatched, failed);
+            }
+        }
+
+        // Exceptions (4.5): a rule counts when it matches and no counting rule excepts it.
+        var counts = new Dictionary<CompiledRule, bool>();
+        bool Counts(CompiledRule r)
+        {
+            if (counts.TryGetValue(r, out var known))
+            {
+                return known;
+            }
+
+            var result = matched.Contains(r) && !r.ExceptedBy.Exists(Counts);
+            counts[r] = result;
+            return result;
+        }
+
+        var counting = new List<CompiledRule>();
+        foreach (var rule in jurisdiction.Rules)
+        {
+            if (!matched.Contains(rule))
+            {
+                continue;
+            }
+
+            if (Counts(rule))
+            {
+                counting.Add(rule);
+            }
+            else
+            {
+                evaluation.Excepted.Add((rule, rule.ExceptedBy.First(Counts)));
+            }
+        }
+
+        // Preemption (4.5), after exceptions: by name, then by the declarations of the chain's jurisdictions.
+        var preempted = new Dictionary<CompiledRule, string>();
+        foreach (var rule in counting)
+        {
+            foreach (var target in rule.PreemptsRules)
+            {
+                if (counting.Contains(target))
+                {
+                    preempted.TryAdd(target, rule.Rule.Provision.CitationOn(date));
+                }
+            }
+        }
+
+        foreach (var declaration in jurisdiction.Preemptions)
+        {
+            var trigger = counting.Find(r => r.JurisdictionIndex == declaration.JurisdictionIndex && r.Rule.Layer == declaration.Level
+                && declaration.Preemption.When.Contains(r.Rule.Effect));
+            if (trigger is null)
+            {
+                continue;
+            }
+
+            var reach = jurisdiction.Chain.AsSpan(Array.IndexOf(jurisdiction.Chain, declaration.JurisdictionIndex)).ToArray();
+            foreach (var target in counting)
+            {
+                if (declaration.Preemption.Layers.Contains(target.Rule.Layer) && declaration.Preemption.Preempts.Contains(target.Rule.Effect)
+                    && reach.Contains(target.JurisdictionIndex))
+                {
+                    preempted.TryAdd(target, trigger.Rule.Provision.CitationOn(date));
+                }
+            }
+        }
+
+        foreach (var rule in counting)
+        {
+            if (preempted.TryGetValue(rule, out var by))
+            {
+                evaluation.Preempted.Add((rule, by));
+            }
+            else
+            {
+                evaluation.Counting.Add(rule);
+            }
+        }
+
+        if (trace is not null)
+        {
+            foreach (var rule in evaluation.Counting)
+            {
+                trace.Rule(rule, RuleStatus.Counts, null);
+            }
+
+            foreach (var (rule, by) in evaluation.Excepted)
+            {
+                trace.Rule(rule, RuleStatus.Excepted, null, by.Rule.Id.Value);
+            }
+
+            foreach (var (rule, by) in evaluation.Preempted)
+            {
+                trace.Rule(rule, RuleStatus.Preempted, null, by);
+            }
+        }
+
+        return evaluation;
+    }
+
+    private static Effect? EffectOf(Outcome outcome) => outcome switch
+    {
+        Outcome.Denied => Effect.Prohibit,
+        Outcome.Refer => Effect.Refer,
+        Outcome.Required => Effect.Require,
+        Outcome.Granted => Effect.Permit,
+        Outcome.PoliceAction => Effect.PoliceAction,
+        _ => null,
+    };
+
+    private static List<CompiledRule> Order(IEnumerable<CompiledRule> rules, Outcome outcome)
+    {
+        var controlling = EffectOf(outcome);
+        return [.. rules
+            .OrderBy(r => r.Rule.Effect == controlling ? 0 : r.Rule.Effect != Effect.None ? 1 : 2)
+            .ThenByDescending(r => r.Rule.Layer)
+            .ThenBy(r => r.Index)];
+    }
+
+    private static Decision Compose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation evaluation, Outcome outcome, CompiledPresumption? presumption)
+    {
+        var ordered = Order(evaluation.Counting, outcome);
+        var deciding = ordered.Select(r => r.Rule.Id).ToList();
+        if (presumption is not null)
+        {
+            deciding.Add(presumption.Presumption.Id);
+        }
+
+        var conflicts = new List<RuleConflict>();
+        foreach (var p in ordered.Where(r => r.Rule.Effect == Effect.Prohibit))
+        {
+            foreach (var q in ordered.Where(r => r.Rule.Effect is Effect.Permit or Effect.Require))
+            {
+                conflicts.Add(new RuleConflict(p.Rule.Id, q.Rule.Id));
+            }
+        }
+
+        return new Decision
+        {
+            RequestId = request.Id,
+            Outcome = outcome,
+            EffectiveDate = date,
+            JurisdictionChain = jurisdiction.ChainIds,
+            DecidingRules = deciding,
+            Citations = Citations(ordered, date),
+            Obligations = Obligations(ordered, outcome),
+            Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
+            Conflicts = conflicts,
+            Explanation = Explanations.Explain(request, date, outcome, ordered, evaluation, presumption, conflicts),
+        };
+    }
+
+    private static Decision ComposeUnknownPurpose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation civil, Evaluation criminal, Evaluation asGiven)
+    {
+        var outcome = request.Circumstances.IsEmpty ? Outcome.Refer : Outcome.PoliceAction;
+        var rules = new List<CompiledRule>();
+        if (outcome == Outcome.PoliceAction)
+        {
+            rules.AddRange(asGiven.Counting.Where(r => r.Rule.Effect == Effect.PoliceAction));
+        }
+
+        rules.AddRange(civil.Counting.Where(r => r.Rule.Effect == Effect.None && !rules.Contains(r)));
+        var ordered = Order(rules, outcome);
+        return new Decision
+        {
+            RequestId = request.Id,
+            Outcome = outcome,
+            EffectiveDate = date,
+            JurisdictionChain = jurisdiction.ChainIds,
+            DecidingRules = [.. ordered.Select(r => r.Rule.Id)],
+            Citations = Citations(ordered, date),
+            Obligations = Obligations(ordered, outcome),
+            Preempted = [],
+            Explanation = Explanations.ExplainUnknownPurpose(request, date, outcome, ordered, civil, criminal),
+        };
+    }
+
+    private static List<string> Citations(List<CompiledRule> ordered, LocalDate date)
+    {
+        var citations = new List<string>(ordered.Count);
+        foreach (var rule in ordered)
+        {
+            var citation = rule.Rule.Provision.CitationOn(date);
+            if (!citations.Contains(citation))
+            {
+                citations.Add(citation);
+            }
+        }
+
+        return citations;
+    }
+
+    private static List<Obligation> Obligations(List<CompiledRule> ordered, Outcome outcome)
+    {
+        var all = EnumSet<Obligation>.Empty;
+        foreach (var rule in ordered)
+        {
+            all = all.Union(rule.Rule.Obligations);
+        }
+
+        return [.. all.Where(o => o != Obligation.ReleaseWhenEligible || outcome == Outcome.Denied)];
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text;
+using NodaTime;
+using PolicyModel.Json;
+
+namespace PolicyModel.Engine;
+
+/// <summary>Writes the one-or-two-sentence explanation of a decision (domain section 4.9) from rule data only.</summary>
+internal static class Explanations
+{
+    private static readonly RequestField[] FieldOrder =
+        [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts];
+
+    public static string Explain(AssistanceRequest request, LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts)
+    {
+        var text = new StringBuilder();
+        var controlling = ordered.Where(r => r.Rule.Effect == ControllingEffect(outcome)).ToList();
+        text.Append(Lead(outcome)).Append(": ");
+        switch (outcome)
+        {
+            case Outcome.PoliceAction:
+            {
+                text.Append("act on the ").Append(Join(request.Circumstances.Select(Vocab<Circumstance>.Name)))
+                    .Append(" as ordinary police work (").Append(Join(controlling.Select(r => Cite(r, date)))).Append(')');
+                var underlying = ordered.Where(r => r.Rule.Effect is Effect.Prohibit or Effect.Refer).ToList();
+                if (underlying.Count > 0)
+                {
+                    text.Append("; do not assist the ").Append(Vocab<AssistanceKind>.Name(request.Assistance)).Append(" itself: ");
+                    AppendRules(text, underlying, date);
+                }
+                else
+                {
+                    text.Append(", confined to the crime or emergency; the ").Append(Vocab<AssistanceKind>.Name(request.Assistance))
+                        .Append(" itself is not decided by any law in force");
+                }
+
+                text.Append('.');
+                break;
+            }
+
+            case Outcome.Discretionary:
+                text.Append("no law in force on ").Append(Texts.Date(date)).Append(" decides this request; agency policy does.");
+                var background = ordered.Where(r => r.Rule.Explains is not null).Take(2).ToList();
+                if (background.Count > 0)
+                {
+                    text.Append(' ');
+                    AppendRules(text, background, date, capitalise: true);
+                    text.Append('.');
+                }
+
+                break;
+
+            default:
+                AppendRules(text, controlling.Take(3).ToList(), date);
+                text.Append(" (").Append(FactsOf(request, controlling.Take(3))).Append(").");
+                if (outcome == Outcome.Refer)
+                {
+                    text.Append(" Escalate to the law department.");
+                }
+
+                break;
+        }
+
+        foreach (var (rule, by) in evaluation.Excepted.Where(e => e.Rule.Rule.Effect != Effect.None).Take(2))
+        {
+            text.Append(' ').Append(Cite(rule, date)).Append(" does not apply: ").Append(Cite(by, date)).Append(' ')
+                .Append(Phrase(by)).Append('.');
+        }
+
+        foreach (var (rule, by) in evaluation.Preempted.Take(2))
+        {
+            text.Append(' ').Append(Cite(rule, date)).Append(" is preempted by ").Append(by).Append('.');
+        }
+
+        if (presumption is not null)
+        {
+            text.Append(" The requester did not state a purpose; ")
+                .Append(presumption.Presumption.Explains ?? $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}")
+                .Append('.');
+        }
+
+        foreach (var conflict in conflicts.Take(2))
+        {
+            text.Append(" Conflict: ").Append(conflict.Prohibiting).Append(" prohibits what ").Append(conflict.Other)
+                .Append(" allows and neither is an exception to the other; the prohibition prevails.");
+        }
+
+        AppendObligations(text, ordered, outcome);
+        if (outcome == Outcome.Denied)
+        {
+            text.Append(" Declining means not assisting; it never means obstructing federal officers.");
+        }
+
+        return text.ToString();
+    }
+
+    public static string ExplainUnknownPurpose(AssistanceRequest request, LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal)
+    {
+        var text = new StringBuilder();
+        text.Append(Lead(outcome)).Append(": ");
+        if (outcome == Outcome.PoliceAction)
+        {
+            text.Append("act on the ").Append(Join(request.Circumstances.Select(Vocab<Circumstance>.Name))).Append(" as ordinary police work only. ");
+        }
+
+        text.Append("The requester did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
+            .Append(Vocab<AssistanceKind>.Name(request.Assistance)).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
+            .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
+            .Append(Basis(criminal, date)).Append(". Ask whether the matter is civil immigration enforcement, or escalate to the law department.");
+        AppendObligations(text, ordered, outcome);
+        return text.ToString();
+    }
+
+    private static string Basis(Evaluation evaluation, LocalDate date)
+    {
+        var effect = ControllingEffect(evaluation.Outcome());
+        var rule = evaluation.Counting.Where(r => r.Rule.Effect == effect).OrderByDescending(r => r.Rule.Layer).ThenBy(r => r.Index).FirstOrDefault();
+        return rule is null ? string.Empty : $" ({Cite(rule, date)})";
+    }
+
+    private static void AppendObligations(StringBuilder text, List<CompiledRule> ordered, Outcome outcome)
+    {
+        var all = EnumSet<Obligation>.Empty;
+        foreach (var rule in ordered)
+        {
+            all = all.Union(rule.Rule.Obligations);
+        }
+
+        foreach (var obligation in all)
+        {
+            text.Append(obligation switch
+            {
+                Obligation.SupervisorToScene => " A supervisor responds to the scene.",
+                Obligation.RecordRequest => " Record the request for the reporting duty.",
+                Obligation.InformSubject => " Tell the person about the detainer.",
+                _ => outcome == Outcome.Denied ? " Release the person when otherwise eligible; do not hold for the requester." : string.Empty,
+            });
+        }
+    }
+
+    private static void AppendRules(StringBuilder text, List<CompiledRule> rules, LocalDate date, bool capitalise = false)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(i == rules.Count - 1 ? ", and " : ", ");
+            }
+
+            var cite = Cite(rules[i], date);
+            text.Append(i == 0 && capitalise && cite.Length > 0 ? char.ToUpperInvariant(cite[0]) + cite[1..] : cite).Append(' ').Append(Phrase(rules[i]));
+        }
+    }
+
+    private static string FactsOf(AssistanceRequest request, IEnumerable<CompiledRule> rules)
+    {
+        var fields = new HashSet<RequestField> { RequestField.Assistance };
+        foreach (var rule in rules)
+        {
+            fields.UnionWith(rule.Fields);
+        }
+
+        var parts = new List<string>();
+        foreach (var field in FieldOrder.Where(fields.Contains))
+        {
+            parts.Add(field switch
+            {
+                RequestField.Requester => "requester " + Vocab<Requester>.Name(request.Requester),
+                RequestField.Purpose => "purpose " + Vocab<Purpose>.Name(request.Purpose),
+                RequestField.Assistance => "assistance " + Vocab<AssistanceKind>.Name(request.Assistance),
+                RequestField.Authority => "authority " + Vocab<Authority>.Name(request.Authority),
+                RequestField.Respondent => "respondent " + Vocab<Respondent>.Name(request.Respondent),
+                RequestField.Circumstances => "circumstances " + (request.Circumstances.IsEmpty ? "none" : Join(request.Circumstances.Select(Vocab<Circumstance>.Name))),
+                _ => "subject facts " + (request.SubjectFacts.IsEmpty ? "none" : Join(request.SubjectFacts.Select(Vocab<SubjectFact>.Name))),
+            });
+        }
+
+        return "on these facts: " + string.Join(", ", parts);
+    }
+
+    private static string Cite(CompiledRule rule, LocalDate date) => rule.Rule.Provision.CitationOn(date);
+
+    private static string Phrase(CompiledRule rule) => rule.Rule.Explains ?? rule.Rule.Effect switch
+    {
+        Effect.Prohibit => "forbids it",
+        Effect.Require => "requires it",
+        Effect.Permit => "permits it",
+        Effect.Refer => "turns on a fact the request cannot express",
+        Effect.PoliceAction => "calls for ordinary police action",
+        _ => "applies",
+    };
+
+    private static Effect? ControllingEffect(Outcome outcome) => outcome switch
+    {
+        Outcome.Denied => Effect.Prohibit,
+        Outcome.Refer => Effect.Refer,
+        Outcome.Required => Effect.Require,
+        Outcome.Granted => Effect.Permit,
+        Outcome.PoliceAction => Effect.PoliceAction,
+        _ => null,
+    };
+
+    private static string Lead(Outcome outcome) => outcome switch
+    {
+        Outcome.Denied => "Denied",
+        Outcome.Granted => "Granted",
+        Outcome.Required => "Required",
+        Outcome.PoliceAction => "Police action",
+        Outcome.Refer => "Refer",
+        _ => "Discretionary",
+    };
+
+    private static string Join(IEnumerable<string> values) => string.Join(" and ", values);
+}

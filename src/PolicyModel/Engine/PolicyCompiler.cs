@@ -1,0 +1,506 @@
+using NodaTime;
+
+namespace PolicyModel.Engine;
+
+/// <summary>Validates a set of documents as a whole and builds the compiled form. Collects every problem.</summary>
+internal sealed class PolicyCompiler
+{
+    private readonly List<Problem> problems = [];
+    private readonly List<PolicyDocument> documents;
+    private readonly Dictionary<JurisdictionId, (JurisdictionDeclaration Declaration, PolicyDocument Document)> definitions = [];
+    private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions = [];
+    private readonly Dictionary<RuleId, CompiledRule> rules = [];
+    private readonly List<CompiledRule> ruleList = [];
+    private readonly List<CompiledPresumption> presumptions = [];
+    private readonly List<CompiledPreemption> preemptions = [];
+
+    public PolicyCompiler(IEnumerable<PolicyDocument> documents) => this.documents = [.. documents];
+
+    public IReadOnlyList<Problem> Problems => problems;
+
+    public PolicySet? Compile()
+    {
+        DefineJurisdictions();
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        var ruleIds = new Dictionary<RuleId, string>();
+        foreach (var document in documents)
+        {
+            CompileDocument(document, ruleIds);
+        }
+
+        LinkExceptionsAndPreemption();
+        CheckExceptionCycles();
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        foreach (var j in jurisdictions.Values)
+        {
+            var chainSet = j.Chain.ToHashSet();
+            j.Rules = [.. ruleList.Where(r => chainSet.Contains(r.JurisdictionIndex))
+                .OrderByDescending(r => r.Rule.Layer).ThenBy(r => r.Index)];
+            j.Presumptions = [.. presumptions.Where(p => chainSet.Contains(jurisdictions[p.Presumption.Jurisdiction].Index))
+                .OrderByDescending(p => p.Presumption.Layer).ThenBy(p => p.Index)];
+            j.Preemptions = [.. preemptions.Where(p => chainSet.Contains(p.JurisdictionIndex))];
+        }
+
+        return new PolicySet(documents, jurisdictions, rules, ruleList, presumptions, preemptions);
+    }
+
+    private void Add(string code, PolicyDocument document, object? item, string suffix, string message)
+    {
+        var where = item is null ? null : document.LocationOf(item);
+        problems.Add(new Problem(code, document.Name, (where?.Path ?? "$") + suffix, where?.Line, where?.Column, message));
+    }
+
+    private void DefineJurisdictions()
+    {
+        foreach (var document in documents)
+        {
+            var declaration = document.Jurisdiction;
+            if (!declaration.IsDefinition)
+            {
+                continue;
+            }
+
+            if (definitions.TryGetValue(declaration.Id, out var existing))
+            {
+                problems.Add(new Problem(ProblemCodes.DuplicateJurisdiction, document.Name, "$.jurisdiction.id", null, null,
+                    $"the jurisdiction `{declaration.Id}` is already defined by `{existing.Document.Name}`; give `id` alone to add rules to it"));
+                continue;
+            }
+
+            definitions[declaration.Id] = (declaration, document);
+        }
+
+        foreach (var document in documents.Where(d => !d.Jurisdiction.IsDefinition))
+        {
+            if (!definitions.ContainsKey(document.Jurisdiction.Id))
+            {
+                problems.Add(new Problem(ProblemCodes.UnknownJurisdiction, document.Name, "$.jurisdiction.id", null, null,
+                    $"the document adds rules to `{document.Jurisdiction.Id}`, which no document of the set defines"));
+            }
+        }
+
+        var index = 0;
+        foreach (var (id, (declaration, document)) in definitions)
+        {
+            if (declaration.Parent is { } parent && !definitions.ContainsKey(parent))
+            {
+                problems.Add(new Problem(ProblemCodes.UnknownParent, document.Name, "$.jurisdiction.parent", null, null,
+                    $"the parent jurisdiction `{parent}` is not defined by any document of the set"));
+                continue;
+            }
+
+            var jurisdiction = new Jurisdiction(id, declaration.Name!, declaration.Parent,
+                DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value);
+            jurisdictions[id] = new CompiledJurisdiction { Jurisdiction = jurisdiction, Index = index++ };
+        }
+
+        if (problems.Count > 0)
+        {
+            return;
+        }
+
+        foreach (var j in jurisdictions.Values)
+        {
+            var chain = new List<CompiledJurisdiction> { j };
+            var seen = new HashSet<JurisdictionId> { j.Jurisdiction.Id };
+            var current = j.Jurisdiction;
+            var cyclic = false;
+            while (current.Parent is { } parentId)
+            {
+                if (!seen.Add(parentId))
+                {
+                    cyclic = true;
+                    break;
+                }
+
+                var parent = jurisdictions[parentId];
+                chain.Add(parent);
+                current = parent.Jurisdiction;
+            }
+
+            if (cyclic)
+            {
+                var document = definitions[j.Jurisdiction.Id].Document;
+                problems.Add(new Problem(ProblemCodes.ParentCycle, document.Name, "$.jurisdiction.parent", null, null,
+                    $"the parents of `{j.Jurisdiction.Id}` form a cycle: {string.Join(" -> ", chain.Select(c => $"`{c.Jurisdiction.Id}`"))} -> `{current.Parent}`"));
+                continue;
+            }
+
+            chain.Reverse();
+            for (var i = 1; i < chain.Count; i++)
+            {
+                if (chain[i].Jurisdiction.Level < chain[i - 1].Jurisdiction.Level)
+                {
+                    var document = definitions[chain[i].Jurisdiction.Id].Document;
+                    problems.Add(new Problem(ProblemCodes.LayerTooGeneral, document.Name, "$.jurisdiction.level", null, null,
+                        $"`{chain[i].Jurisdiction.Id}` (level `{Vocab<Layer>.Name(chain[i].Jurisdiction.Level)}`) cannot sit inside `{chain[i - 1].Jurisdiction.Id}` (level `{Vocab<Layer>.Name(chain[i - 1].Jurisdiction.Level)}`)"));
+                }
+            }
+
+            j.Chain = [.. chain.Select(c => c.Index)];
+            j.ChainIds = [.. chain.Select(c => c.Jurisdiction.Id)];
+        }
+
+        // Only one problem per cycle member is useful; keep them all (each names its own document).
+    }
+
+    private void CompileDocument(PolicyDocument document, Dictionary<RuleId, string> ruleIds)
+    {
+        var jurisdiction = jurisdictions[document.Jurisdiction.Id];
+        var level = jurisdiction.Jurisdiction.Level;
+        var sources = document.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var resolver = new TermResolver(this, document);
+
+        Layer LayerOf(Layer? declared, object item)
+        {
+            if (declared is { } layer && layer < level)
+            {
+                Add(ProblemCodes.LayerTooGeneral, document, item, ".layer",
+                    $"the layer `{Vocab<Layer>.Name(layer)}` is less specific than the jurisdiction's level `{Vocab<Layer>.Name(level)}`");
+            }
+
+            return declared ?? level;
+        }
+
+        bool ClaimId(RuleId id, object item)
+        {
+            if (ruleIds.TryGetValue(id, out var other))
+            {
+                Add(ProblemCodes.DuplicateRuleId, document, item, ".id", $"the id `{id}` is already used by a rule or presumption in `{other}`");
+                return false;
+            }
+
+            ruleIds[id] = document.Name;
+            return true;
+        }
+
+        foreach (var declaration in document.Rules)
+        {
+            var layer = LayerOf(declaration.Layer, declaration);
+            var parts = resolver.ResolveParts(declaration.When);
+            var predicate = parts is null ? null : TermResolver.Combine(parts);
+            if (!sources.TryGetValue(declaration.Source, out var source))
+            {
+                Add(ProblemCodes.UnknownSource, document, declaration, ".source",
+                    $"the source `{declaration.Source}` is not defined in this document's `sources`");
+            }
+
+            if (!ClaimId(declaration.Id, declaration) || source is null || predicate is null)
+            {
+                continue;
+            }
+
+            var rule = new Rule
+            {
+                Id = declaration.Id,
+                Jurisdiction = jurisdiction.Jurisdiction.Id,
+                Layer = layer,
+                Period = declaration.Period,
+                Binds = declaration.Binds,
+                Conditions = declaration.When,
+                Effect = declaration.Effect,
+                Obligations = declaration.Obligations,
+                Provision = new Provision(source, declaration.Sections),
+                Excepts = declaration.Excepts,
+                Preempts = declaration.Preempts,
+                Explains = declaration.Explains,
+                Confidence = declaration.Confidence,
+                Document = document.Name,
+            };
+            var fields = new HashSet<RequestField>();
+            predicate.CollectFields(fields);
+            var compiled = new CompiledRule
+            {
+                Rule = rule,
+                Index = ruleList.Count,
+                JurisdictionIndex = jurisdiction.Index,
+                Predicate = predicate,
+                Parts = parts!,
+                Fields = fields,
+            };
+            rules[rule.Id] = compiled;
+            ruleList.Add(compiled);
+            pendingLinks.Add((compiled, declaration, document));
+        }
+
+        foreach (var declaration in document.Presumptions)
+        {
+            var layer = LayerOf(declaration.Layer, declaration);
+            var predicate = resolver.Resolve(declaration.When);
+            if (!ClaimId(declaration.Id, declaration) || predicate is null)
+            {
+                continue;
+            }
+
+            presumptions.Add(new CompiledPresumption
+            {
+                Presumption = new Presumption
+                {
+                    Id = declaration.Id,
+                    Jurisdiction = jurisdiction.Jurisdiction.Id,
+                    Layer = layer,
+                    Period = declaration.Period,
+                    Binds = declaration.Binds,
+                    Conditions = declaration.When,
+                    Presumed = declaration.Presume,
+                    Explains = declaration.Explains,
+                    Document = document.Name,
+                },
+                Index = presumptions.Count,
+                Predicate = predicate,
+            });
+        }
+
+        foreach (var declaration in document.Preemption)
+        {
+            foreach (var layer in declaration.Layers)
+            {
+                if (layer <= level)
+                {
+                    Add(ProblemCodes.LayerTooGeneral, document, declaration, ".layers",
+                        $"preemption reaches only layers more specific than `{Vocab<Layer>.Name(level)}`; `{Vocab<Layer>.Name(layer)}` is not");
+                }
+            }
+
+            preemptions.Add(new CompiledPreemption
+            {
+                Preemption = new Preemption
+                {
+                    Id = declaration.Id,
+                    Jurisdiction = jurisdiction.Jurisdiction.Id,
+                    When = declaration.When,
+                    Preempts = declaration.Preempts,
+                    Layers = declaration.Layers,
+                    Explains = declaration.Explains,
+                },
+                JurisdictionIndex = jurisdiction.Index,
+                Level = level,
+            });
+        }
+    }
+
+    private readonly List<(CompiledRule Rule, RuleDeclaration Declaration, PolicyDocument Document)> pendingLinks = [];
+
+    private bool IsSameOrInside(JurisdictionId inner, JurisdictionId outer) =>
+        jurisdictions[inner].ChainIds.Contains(outer);
+
+    private void LinkExceptionsAndPreemption()
+    {
+        foreach (var (rule, declaration, document) in pendingLinks)
+        {
+            for (var i = 0; i < declaration.Excepts.Count; i++)
+            {
+                var id = declaration.Excepts[i];
+                if (!rules.TryGetValue(id, out var target))
+                {
+                    Add(ProblemCodes.UnknownExceptedRule, document, declaration.Excepts, $"[{i}]",
+                        $"`{rule.Rule.Id}` is an exception to `{id}`, but no rule of the set has that id{Json.Binder.Suggest(id.Value, rules.Keys.Select(k => k.Value))}");
+                    continue;
+                }
+
+                if (!IsSameOrInside(target.Rule.Jurisdiction, rule.Rule.Jurisdiction))
+                {
+                    Add(ProblemCodes.ExceptsOuterRule, document, declaration.Excepts, $"[{i}]",
+                        $"`{rule.Rule.Id}` ({rule.Rule.Jurisdiction}) cannot be an exception to `{id}` of the controlling jurisdiction `{target.Rule.Jurisdiction}`");
+                    continue;
+                }
+
+                target.ExceptedBy.Add(rule);
+            }
+
+            for (var i = 0; i < declaration.Preempts.Count; i++)
+            {
+                var id = declaration.Preempts[i];
+                if (!rules.TryGetValue(id, out var target))
+                {
+                    Add(ProblemCodes.UnknownPreemptedRule, document, declaration.Preempts, $"[{i}]",
+                        $"`{rule.Rule.Id}` preempts `{id}`, but no rule of the set has that id{Json.Binder.Suggest(id.Value, rules.Keys.Select(k => k.Value))}");
+                    continue;
+                }
+
+                if (!IsSameOrInside(target.Rule.Jurisdiction, rule.Rule.Jurisdiction) || target.Rule.Layer <= rule.Rule.Layer)
+                {
+                    Add(ProblemCodes.PreemptsOuterRule, document, declaration.Preempts, $"[{i}]",
+                        $"`{rule.Rule.Id}` can preempt only rules of more specific layers within its jurisdiction; `{id}` is not one");
+                    continue;
+                }
+
+                rule.PreemptsRules.Add(target);
+            }
+        }
+    }
+
+    private void CheckExceptionCycles()
+    {
+        // excepts edges: excepter -> excepted. A cycle (including a self-loop) makes "counts" undefined.
+        var state = new Dictionary<CompiledRule, int>();
+        var reported = new HashSet<CompiledRule>();
+        var stack = new List<CompiledRule>();
+        var excepts = ruleList.ToDictionary(r => r, _ => new List<CompiledRule>());
+        foreach (var r in ruleList)
+        {
+            foreach (var by in r.ExceptedBy)
+            {
+                excepts[by].Add(r);
+            }
+        }
+
+        void Visit(CompiledRule r)
+        {
+            state[r] = 1;
+            stack.Add(r);
+            foreach (var next in excepts[r])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    var loop = stack.Skip(stack.IndexOf(next)).ToList();
+                    if (reported.Add(next))
+                    {
+                        var link = pendingLinks.First(p => p.Rule == next);
+                        var message = loop.Count == 1
+                            ? $"`{next.Rule.Id}` is an exception to itself"
+                            : $"`{next.Rule.Id}` is an exception to itself through a loop: {string.Join(" excepts ", loop.Append(next).Select(x => $"`{x.Rule.Id}`"))}";
+                        Add(ProblemCodes.ExceptionCycle, link.Document, link.Declaration.Excepts, string.Empty, message);
+                    }
+                }
+                else if (state.GetValueOrDefault(next) == 0)
+                {
+                    Visit(next);
+                }
+            }
+
+            stack.RemoveAt(stack.Count - 1);
+            state[r] = 2;
+        }
+
+        foreach (var r in ruleList)
+        {
+            if (state.GetValueOrDefault(r) == 0)
+            {
+                Visit(r);
+            }
+        }
+    }
+
+    /// <summary>Resolves term references: the document's own terms first, then those of its jurisdiction's other documents and its ancestors.</summary>
+    private sealed class TermResolver(PolicyCompiler compiler, PolicyDocument document)
+    {
+        private readonly Dictionary<string, Predicate> resolved = new(StringComparer.Ordinal);
+        private readonly HashSet<string> resolving = new(StringComparer.Ordinal);
+
+        public static Predicate Combine(Predicate[] parts) => parts.Length switch
+        {
+            0 => TruePredicate.Instance,
+            1 => parts[0],
+            _ => new AllPredicate(parts),
+        };
+
+        public Predicate? Resolve(IReadOnlyList<Condition> conditions) =>
+            ResolveParts(conditions) is { } parts ? Combine(parts) : null;
+
+        public Predicate[]? ResolveParts(IReadOnlyList<Condition> conditions)
+        {
+            var parts = new Predicate[conditions.Count];
+            var ok = true;
+            for (var i = 0; i < conditions.Count; i++)
+            {
+                var p = Resolve(conditions[i], document);
+                ok &= p is not null;
+                parts[i] = p!;
+            }
+
+            return ok ? parts : null;
+        }
+
+        private Predicate? Resolve(Condition condition, PolicyDocument owner)
+        {
+            switch (condition)
+            {
+                case AllOfCondition all:
+                {
+                    var parts = all.Conditions.Select(c => Resolve(c, owner)).ToArray();
+                    return parts.Any(p => p is null) ? null : parts.Length == 0 ? TruePredicate.Instance : new AllPredicate(parts!);
+                }
+
+                case AnyOfCondition any:
+                {
+                    var parts = any.Conditions.Select(c => Resolve(c, owner)).ToArray();
+                    return parts.Any(p => p is null) ? null : new AnyPredicate(parts!);
+                }
+
+                case NotCondition not:
+                    return Resolve(not.Inner, owner) is { } inner ? new NotPredicate(inner) : null;
+
+                case FieldCondition field:
+                    return new FieldPredicate(field.Field, field.Test, field.Mask);
+
+                case TermCondition term:
+                    return ResolveTerm(term, owner);
+
+                default:
+                    throw new InvalidOperationException("unreachable: conditions form a closed set");
+            }
+        }
+
+        private Predicate? ResolveTerm(TermCondition term, PolicyDocument owner)
+        {
+            var (definition, definingDocument) = Find(term.Term, owner);
+            if (definition is null)
+            {
+                compiler.Add(ProblemCodes.UnknownTerm, owner, term, string.Empty,
+                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions");
+                return null;
+            }
+
+            var key = definingDocument!.Name + "\u0000" + term.Term;
+            if (resolved.TryGetValue(key, out var done))
+            {
+                return done;
+            }
+
+            if (!resolving.Add(key))
+            {
+                compiler.Add(ProblemCodes.TermCycle, owner, term, string.Empty, $"the term `{term.Term}` is defined in terms of itself");
+                return null;
+            }
+
+            var predicate = Resolve(definition, definingDocument);
+            resolving.Remove(key);
+            if (predicate is not null)
+            {
+                resolved[key] = predicate;
+            }
+
+            return predicate;
+        }
+
+        private (Condition? Definition, PolicyDocument? Document) Find(string name, PolicyDocument owner)
+        {
+            if (owner.Terms.TryGetValue(name, out var own))
+            {
+                return (own, owner);
+            }
+
+            foreach (var id in compiler.jurisdictions[owner.Jurisdiction.Id].ChainIds.Reverse())
+            {
+                foreach (var other in compiler.documents)
+                {
+                    if (other != owner && other.Jurisdiction.Id == id && other.Terms.TryGetValue(name, out var found))
+                    {
+                        return (found, other);
+                    }
+                }
+            }
+
+            return (null, null);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using Ardalis.GuardClauses;
+using NodaTime;
+using PolicyModel.Engine;
+
+namespace PolicyModel;
+
+/// <summary>
+/// A compiled, immutable set of policy documents. Thread-safe: any number of threads may call
+/// <see cref="Decide(AssistanceRequest)"/> at once. The engine never reads the clock: the request's
+/// <c>receivedAt</c> is the only time it uses.
+/// </summary>
+public sealed class PolicySet
+{
+    private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions;
+    private readonly Dictionary<RuleId, CompiledRule> rulesById;
+
+    internal PolicySet(
+        IReadOnlyList<PolicyDocument> documents,
+        Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions,
+        Dictionary<RuleId, CompiledRule> rulesById,
+        IReadOnlyList<CompiledRule> rules,
+        IReadOnlyList<CompiledPresumption> presumptions,
+        IReadOnlyList<CompiledPreemption> preemptions)
+    {
+        Documents = documents;
+        this.jurisdictions = jurisdictions;
+        this.rulesById = rulesById;
+        Jurisdictions = [.. jurisdictions.Values.OrderBy(j => j.Index).Select(j => j.Jurisdiction)];
+        Rules = [.. rules.Select(r => r.Rule)];
+        Presumptions = [.. presumptions.Select(p => p.Presumption)];
+        Preemptions = [.. preemptions.Select(p => p.Preemption)];
+    }
+
+    /// <summary>The documents the set was compiled from, in the order given.</summary>
+    public IReadOnlyList<PolicyDocument> Documents { get; }
+
+    /// <summary>Every jurisdiction of the set.</summary>
+    public IReadOnlyList<Jurisdiction> Jurisdictions { get; }
+
+    /// <summary>Every rule of the set, in catalogue order (document order, then rule order).</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>Every presumption of the set.</summary>
+    public IReadOnlyList<Presumption> Presumptions { get; }
+
+    /// <summary>Every preemption declaration of the set.</summary>
+    public IReadOnlyList<Preemption> Preemptions { get; }
+
+    /// <summary>
+    /// Compiles documents into a policy set, checking them as a whole: jurisdictions and their parents, unique
+    /// ids, sources, terms, exceptions and preemption.
+    /// </summary>
+    /// <param name="documents">The parsed documents.</param>
+    /// <returns>The compiled set.</returns>
+    /// <exception cref="PolicyLoadException">The documents have problems; every problem is listed.</exception>
+    public static PolicySet Compile(IEnumerable<PolicyDocument> documents)
+    {
+        Guard.Against.Null(documents);
+        var compiler = new PolicyCompiler(documents.Select(d => d ?? throw new ArgumentException("a document is null", nameof(documents))));
+        return compiler.Compile() ?? throw new PolicyLoadException(compiler.Problems);
+    }
+
+    /// <summary>Compiles documents, returning the problems instead of throwing.</summary>
+    /// <param name="documents">The parsed documents.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>The set, or <see langword="null"/> when there were problems.</returns>
+    public static PolicySet? TryCompile(IEnumerable<PolicyDocument> documents, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(documents);
+        var compiler = new PolicyCompiler(documents.Select(d => d ?? throw new ArgumentException("a document is null", nameof(documents))));
+        var set = compiler.Compile();
+        problems = compiler.Problems;
+        return set;
+    }
+
+    /// <summary>Parses and compiles JSON documents in one step.</summary>
+    /// <param name="documents">Pairs of document name and JSON text.</param>
+    /// <returns>The compiled set.</returns>
+    /// <exception cref="PolicyLoadException">Any document has problems; every problem of every document is listed.</exception>
+    public static PolicySet Parse(IEnumerable<(string Name, string Json)> documents)
+    {
+        Guard.Against.Null(documents);
+        var parsed = new List<PolicyDocument>();
+        var problems = new List<Problem>();
+        foreach (var (name, json) in documents)
+        {
+            var result = PolicyDocument.Parse(json, name);
+            if (result.Document is { } d)
+            {
+                parsed.Add(d);
+            }
+
+            problems.AddRange(result.Problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PolicyLoadException(problems);
+        }
+
+        return Compile(parsed);
+    }
+
+    /// <summary>A new set with <paramref name="documents"/> compiled beside this set's documents.</summary>
+    /// <param name="documents">More documents (for example a user's own, beside the built-in ones).</param>
+    /// <returns>The combined set.</returns>
+    /// <exception cref="PolicyLoadException">The combined documents have problems.</exception>
+    public PolicySet With(IEnumerable<PolicyDocument> documents)
+    {
+        Guard.Against.Null(documents);
+        return Compile(Documents.Concat(documents));
+    }
+
+    /// <summary>Looks up a jurisdiction.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="jurisdiction">The jurisdiction when found.</param>
+    /// <returns><see langword="true"/> when the set has it.</returns>
+    public bool TryGetJurisdiction(JurisdictionId id, out Jurisdiction? jurisdiction)
+    {
+        jurisdiction = id.Value is not null && jurisdictions.TryGetValue(id, out var j) ? j.Jurisdiction : null;
+        return jurisdiction is not null;
+    }
+
+    /// <summary>The chain of a jurisdiction, outermost first (<c>us</c>, <c>us-il</c>, …).</summary>
+    /// <param name="id">The jurisdiction.</param>
+    /// <returns>The chain.</returns>
+    /// <exception cref="KeyNotFoundException">The set has no such jurisdiction.</exception>
+    public IReadOnlyList<JurisdictionId> ChainOf(JurisdictionId id) =>
+        jurisdictions.TryGetValue(id, out var j) ? j.ChainIds : throw new KeyNotFoundException($"no jurisdiction `{id}` in this policy set");
+
+    /// <summary>Looks up a rule by id.</summary>
+    /// <param name="id">The rule id.</param>
+    /// <returns>The rule, or <see langword="null"/>.</returns>
+    public Rule? FindRule(RuleId id) => id.Value is not null && rulesById.TryGetValue(id, out var r) ? r.Rule : null;
+
+    /// <summary>Decides a request (domain section 4.6).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The decision with its reasons.</returns>
+    /// <exception cref="InvalidRequestException">The request is invalid: an unknown jurisdiction, a value outside its vocabulary, an over-long id.</exception>
+    public Decision Decide(AssistanceRequest request)
+    {
+        Guard.Against.Null(request);
+        var problem = Validate(request);
+        if (problem is not null)
+        {
+            throw new InvalidRequestException([problem]);
+        }
+
+        return Evaluator.Decide(request, jurisdictions[request.Jurisdiction], trace: null);
+    }
+
+    /// <summary>Decides a request without throwing for an invalid one.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="decision">The decision, when valid.</param>
+    /// <param name="problem">What is wrong, when invalid.</param>
+    /// <returns><see langword="true"/> when the request was decided.</returns>
+    public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
+    {
+        Guard.Against.Null(request);
+        problem = Validate(request);
+        decision = problem is null ? Evaluator.Decide(request, jurisdictions[request.Jurisdiction], trace: null) : null;
+        return decision is not null;
+    }
+
+    /// <summary>Decides many requests in order.</summary>
+    /// <param name="requests">The requests.</param>
+    /// <returns>The decisions, in the same order.</returns>
+    /// <exception cref="InvalidRequestException">A request is invalid.</exception>
+    public IReadOnlyList<Decision> DecideAll(IEnumerable<AssistanceRequest> requests)
+    {
+        Guard.Against.Null(requests);
+        return [.. requests.Select(Decide)];
+    }
+
+    /// <summary>Decides a request and records the full reasoning (each layer, each rule in force, why it matched or not).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The decision and its trace.</returns>
+    /// <exception cref="InvalidRequestException">The request is invalid.</exception>
+    public DecisionTrace Explain(AssistanceRequest request)
+    {
+        Guard.Against.Null(request);
+        var problem = Validate(request);
+        if (problem is not null)
+        {
+            throw new InvalidRequestException([problem]);
+        }
+
+        var trace = new DecisionTraceBuilder();
+        var decision = Evaluator.Decide(request, jurisdictions[request.Jurisdiction], trace);
+        return trace.Build(decision);
+    }
+
+    internal CompiledRule Compiled(RuleId id) => rulesById[id];
+
+    internal Problem? Validate(AssistanceRequest request)
+    {
+        const string Doc = "request";
+        if (request.Jurisdiction.Value is null)
+        {
+            return new Problem(ProblemCodes.MissingField, Doc, "$.jurisdiction", null, null, "missing required property `jurisdiction`");
+        }
+
+        if (!jurisdictions.ContainsKey(request.Jurisdiction))
+        {
+            return new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
+                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
+        }
+
+        if (request.Id is { Length: > AssistanceRequest.MaxIdLength })
+        {
+            return new Problem(ProblemCodes.LimitExceeded, Doc, "$.id", null, null, $"the request id is longer than {AssistanceRequest.MaxIdLength} characters");
+        }
+
+        return Defined(request.Requester, "requester") ?? Defined(request.Purpose, "purpose") ?? Defined(request.Assistance, "assistance")
+            ?? Defined(request.Authority, "authority") ?? Defined(request.Respondent, "respondent");
+
+        static Problem? Defined<T>(T value, string field)
+            where T : struct, Enum =>
+            Enum.IsDefined(value) ? null : new Problem(ProblemCodes.UnknownValue, Doc, "$." + field, null, null, $"`{value}` is not a `{field}` value");
+    }
+
+    internal static LocalDate LocalDateOf(AssistanceRequest request, Jurisdiction jurisdiction) =>
+        request.ReceivedAt.ToInstant().InZone(jurisdiction.TimeZone).Date;
+}

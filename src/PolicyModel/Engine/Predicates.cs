@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+
+namespace PolicyModel.Engine;
+
+/// <summary>The request's enumerated fields as bit masks: the only input a predicate sees.</summary>
+internal readonly struct Facts
+{
+    public Facts(AssistanceRequest request, Purpose purpose, bool withCircumstances)
+    {
+        Requester = 1UL << (int)request.Requester;
+        Purpose = 1UL << (int)purpose;
+        Assistance = 1UL << (int)request.Assistance;
+        Authority = 1UL << (int)request.Authority;
+        Respondent = 1UL << (int)request.Respondent;
+        Circumstances = withCircumstances ? request.Circumstances.Mask : 0;
+        SubjectFacts = request.SubjectFacts.Mask;
+    }
+
+    public ulong Requester { get; }
+
+    public ulong Purpose { get; }
+
+    public ulong Assistance { get; }
+
+    public ulong Authority { get; }
+
+    public ulong Respondent { get; }
+
+    public ulong Circumstances { get; }
+
+    public ulong SubjectFacts { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Get(RequestField field) => field switch
+    {
+        RequestField.Requester => Requester,
+        RequestField.Purpose => Purpose,
+        RequestField.Assistance => Assistance,
+        RequestField.Authority => Authority,
+        RequestField.Respondent => Respondent,
+        RequestField.Circumstances => Circumstances,
+        _ => SubjectFacts,
+    };
+}
+
+/// <summary>A condition with its terms resolved: a closed tree of typed tests, evaluated without allocation.</summary>
+internal abstract class Predicate
+{
+    public abstract bool Eval(in Facts facts);
+
+    /// <summary>Adds the request fields this predicate reads (through terms too).</summary>
+    public abstract void CollectFields(HashSet<RequestField> fields);
+}
+
+internal sealed class TruePredicate : Predicate
+{
+    public static readonly TruePredicate Instance = new();
+
+    public override bool Eval(in Facts facts) => true;
+
+    public override void CollectFields(HashSet<RequestField> fields)
+    {
+    }
+}
+
+internal sealed class AllPredicate(Predicate[] parts) : Predicate
+{
+    public Predicate[] Parts { get; } = parts;
+
+    public override bool Eval(in Facts facts)
+    {
+        foreach (var p in Parts)
+        {
+            if (!p.Eval(facts))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override void CollectFields(HashSet<RequestField> fields)
+    {
+        foreach (var p in Parts)
+        {
+            p.CollectFields(fields);
+        }
+    }
+}
+
+internal sealed class AnyPredicate(Predicate[] parts) : Predicate
+{
+    public override bool Eval(in Facts facts)
+    {
+        foreach (var p in parts)
+        {
+            if (p.Eval(facts))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override void CollectFields(HashSet<RequestField> fields)
+    {
+        foreach (var p in parts)
+        {
+            p.CollectFields(fields);
+        }
+    }
+}
+
+internal sealed class NotPredicate(Predicate inner) : Predicate
+{
+    public override bool Eval(in Facts facts) => !inner.Eval(facts);
+
+    public override void CollectFields(HashSet<RequestField> fields) => inner.CollectFields(fields);
+}
+
+internal sealed class FieldPredicate(RequestField field, FieldTest test, ulong mask) : Predicate
+{
+    public override bool Eval(in Facts facts)
+    {
+        var value = facts.Get(field);
+        return test switch
+        {
+            FieldTest.AnyOf => (value & mask) != 0,
+            FieldTest.NoneOf => (value & mask) == 0,
+            FieldTest.AllOf => (value & mask) == mask,
+            FieldTest.NonEmpty => value != 0,
+            _ => value == 0,
+        };
+    }
+
+    public override void CollectFields(HashSet<RequestField> fields) => fields.Add(field);
+}

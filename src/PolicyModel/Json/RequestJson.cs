@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using NodaTime;
+using NodaTime.Text;
+using PolicyModel.Json;
+
+namespace PolicyModel;
+
+/// <summary>
+/// Reads and writes assistance requests in the contract's JSON form. Reading is strict: unknown properties,
+/// unknown values, duplicate properties, missing fields and times without an offset are errors naming the
+/// JSON path and line; nothing is defaulted silently except the contract's own defaults.
+/// </summary>
+public static class RequestJson
+{
+    /// <summary>Most requests in one file: 1,000,000.</summary>
+    public const int MaxRequests = 1_000_000;
+
+    /// <summary>Most problems reported for one file before reading stops: 100.</summary>
+    public const int MaxProblems = 100;
+
+    private static readonly string[] Properties = ["id", "jurisdiction", "respondent", "receivedAt", "requester", "purpose", "assistance", "authority", "circumstances", "subjectFacts"];
+
+    private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 4096, MaxItems = 64 };
+
+    private static readonly OffsetDateTimePattern[] OffsetPatterns =
+    [
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<+HH:mm>"),
+    ];
+
+    /// <summary>Parses one request object.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The document name used in errors.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="InvalidRequestException">The text is not a valid request; every problem is listed.</exception>
+    public static AssistanceRequest Parse(string json, string name = "request")
+    {
+        Guard.Against.Null(json);
+        var all = ReadAll(System.Text.Encoding.UTF8.GetBytes(json), name, out var wasArray);
+        if (wasArray || all.Count != 1)
+        {
+            throw new InvalidRequestException([new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected one request object, found an array")]);
+        }
+
+        return all[0];
+    }
+
+    /// <summary>Reads a file's requests: one request object or an array of them.</summary>
+    /// <param name="utf8">The UTF-8 JSON text.</param>
+    /// <param name="name">The document name used in errors (the file name).</param>
+    /// <param name="wasArray">Whether the text held an array (so results are written as an array too).</param>
+    /// <returns>The requests in order.</returns>
+    /// <exception cref="InvalidRequestException">The text is invalid; the problems found (at most <see cref="MaxProblems"/>) are listed.</exception>
+    public static IReadOnlyList<AssistanceRequest> ReadAll(ReadOnlySpan<byte> utf8, string name, out bool wasArray)
+    {
+        Guard.Against.NullOrWhiteSpace(name);
+        var problems = new List<Problem>();
+        var requests = new List<AssistanceRequest>();
+        var binder = new Binder(name, problems);
+        var reader = new JsonTreeReader(utf8, name, Limits, problems);
+        reader.ReadStream(
+            node =>
+            {
+                if (Bind(node, binder) is { } request)
+                {
+                    requests.Add(request);
+                }
+
+                return problems.Count < MaxProblems;
+            },
+            out wasArray,
+            MaxRequests);
+        if (problems.Count > 0)
+        {
+            throw new InvalidRequestException(problems);
+        }
+
+        return requests;
+    }
+
+    /// <summary>Writes a request in the contract's JSON form (every field, defaults included).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="indented">Whether to indent.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(AssistanceRequest request, bool indented = false)
+    {
+        Guard.Against.Null(request);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            writer.WriteStartObject();
+            if (request.Id is not null)
+            {
+                writer.WriteString("id", request.Id);
+            }
+
+            writer.WriteString("jurisdiction", request.Jurisdiction.Value);
+            writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
+            writer.WriteString("receivedAt", OffsetDateTimePattern.ExtendedIso.Format(request.ReceivedAt));
+            writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
+            writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
+            writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
+            writer.WriteString("authority", Vocab<Authority>.Name(request.Authority));
+            writer.WriteStartArray("circumstances");
+            foreach (var c in request.Circumstances)
+            {
+                writer.WriteStringValue(Vocab<Circumstance>.Name(c));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("subjectFacts");
+            foreach (var f in request.SubjectFacts)
+            {
+                writer.WriteStringValue(Vocab<SubjectFact>.Name(f));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    internal static AssistanceRequest? Bind(JNode node, Binder bind)
+    {
+        const string what = "a request";
+        var props = bind.Object(node, what, Properties);
+        if (props is null)
+        {
+            return null;
+        }
+
+        var start = bind.Problems.Count;
+        string? id = null;
+        if (props.TryGetValue("id", out var idNode) && bind.String(idNode, "a string (the caller's reference)") is { } idText)
+        {
+            if (idText.Length > AssistanceRequest.MaxIdLength)
+            {
+                bind.Add(ProblemCodes.LimitExceeded, idNode, $"the request id is longer than {AssistanceRequest.MaxIdLength} characters");
+            }
+
+            id = idText;
+        }
+
+        var jurisdiction = bind.Required(props, node, "jurisdiction", what) is { } j ? bind.Id(j, "jurisdiction id") : null;
+        var receivedAt = bind.Required(props, node, "receivedAt", what) is { } r ? ReadInstant(r, bind) : null;
+        var requester = bind.Required(props, node, "requester", what) is { } rq ? bind.Value<Requester>(rq, "requester") : null;
+        var purpose = bind.Required(props, node, "purpose", what) is { } pu ? bind.Value<Purpose>(pu, "purpose") : null;
+        var assistance = bind.Required(props, node, "assistance", what) is { } a ? bind.Value<AssistanceKind>(a, "assistance") : null;
+        var respondent = props.TryGetValue("respondent", out var re) ? bind.Value<Respondent>(re, "respondent") : Respondent.Police;
+        var authority = props.TryGetValue("authority", out var au) ? bind.Value<Authority>(au, "authority") : Authority.None;
+        var circumstances = props.TryGetValue("circumstances", out var ci) ? bind.ValueSet<Circumstance>(ci, "circumstances", allowEmpty: true) : EnumSet<Circumstance>.Empty;
+        var facts = props.TryGetValue("subjectFacts", out var sf) ? bind.ValueSet<SubjectFact>(sf, "subjectFacts", allowEmpty: true) : EnumSet<SubjectFact>.Empty;
+        if (bind.Problems.Count != start || jurisdiction is null || receivedAt is null || requester is null || purpose is null
+            || assistance is null || respondent is null || authority is null || circumstances is null || facts is null)
+        {
+            return null;
+        }
+
+        return new AssistanceRequest
+        {
+            Id = id,
+            Jurisdiction = new JurisdictionId(jurisdiction),
+            Respondent = respondent.Value,
+            ReceivedAt = receivedAt.Value,
+            Requester = requester.Value,
+            Purpose = purpose.Value,
+            Assistance = assistance.Value,
+            Authority = authority.Value,
+            Circumstances = circumstances.Value,
+            SubjectFacts = facts.Value,
+        };
+    }
+
+    private static OffsetDateTime? ReadInstant(JNode node, Binder bind)
+    {
+        var text = bind.String(node, "an ISO 8601 date-time string with an offset");
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var pattern in OffsetPatterns)
+        {
+            var result = pattern.Parse(text);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+        }
+
+        var local = LocalDateTimePattern.ExtendedIso.Parse(text);
+        var message = local.Success
+            ? $"`{JNode.Shorten(text)}` has no offset; write the offset the time was taken in, for example `{JNode.Shorten(text)}-06:00` or `{JNode.Shorten(text)}Z`"
+            : $"`{JNode.Shorten(text)}` is not an ISO 8601 date-time with an offset, for example `2025-01-21T06:40:00-06:00` or `2021-08-02T04:30:00Z`";
+        bind.Add(ProblemCodes.InvalidDateTime, node, message);
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Serialization;
+
+namespace PolicyModel;
+
+/// <summary>
+/// The kebab-case JSON names of a vocabulary enum (<c>IceEro</c> is <c>ice-ero</c>), the names the contract
+/// and policy documents use. Thread-safe; computed once per enum type.
+/// </summary>
+/// <typeparam name="T">A vocabulary enum of this library.</typeparam>
+public static class Vocab<T>
+    where T : struct, Enum
+{
+    private static readonly string[] NamesByValue;
+    private static readonly FrozenDictionary<string, T> ValuesByName;
+
+#pragma warning disable CA1810 // the two tables are built together from one reflection pass
+    static Vocab()
+#pragma warning restore CA1810
+    {
+        var values = Enum.GetValues<T>();
+        NamesByValue = new string[values.Length];
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var member = typeof(T).GetField(value.ToString(), BindingFlags.Public | BindingFlags.Static)!;
+            var name = member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? ToKebab(member.Name);
+            var index = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+            NamesByValue[index] = name;
+            map[name] = value;
+        }
+
+        ValuesByName = map.ToFrozenDictionary(StringComparer.Ordinal);
+        All = values;
+    }
+
+    /// <summary>Every value of the vocabulary, in declaration order.</summary>
+    public static IReadOnlyList<T> All { get; }
+
+    /// <summary>Every JSON name of the vocabulary, in declaration order.</summary>
+    public static IReadOnlyList<string> Names => NamesByValue;
+
+    /// <summary>The kebab-case JSON name of <paramref name="value"/>.</summary>
+    /// <param name="value">A defined value of <typeparamref name="T"/>.</param>
+    /// <returns>The name, for example <c>ice-ero</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string Name(T value)
+    {
+        var index = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        if ((uint)index >= (uint)NamesByValue.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"not a defined {typeof(T).Name} value");
+        }
+
+        return NamesByValue[index];
+    }
+
+    /// <summary>Looks up a value by its exact kebab-case JSON name (case-sensitive).</summary>
+    /// <param name="name">The JSON name.</param>
+    /// <param name="value">The value when found.</param>
+    /// <returns><see langword="true"/> when the name belongs to the vocabulary.</returns>
+    public static bool TryParse(string? name, out T value)
+    {
+        if (name is not null && ValuesByName.TryGetValue(name, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The vocabulary as a readable list for error messages: <c>`a`, `b`, `c`</c>.</summary>
+    /// <returns>The backtick-quoted names joined by commas.</returns>
+    public static string Describe() => string.Join(", ", NamesByValue.Select(n => $"`{n}`"));
+
+    private static string ToKebab(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0)
+                {
+                    builder.Append('-');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

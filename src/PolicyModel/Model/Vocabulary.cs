@@ -1,0 +1,243 @@
+using System.Text.Json.Serialization;
+
+namespace PolicyModel;
+
+/// <summary>Who asks the local agency for assistance (contract field <c>requester</c>).</summary>
+public enum Requester
+{
+    /// <summary><c>ice-ero</c>: ICE Enforcement and Removal Operations.</summary>
+    IceEro,
+    /// <summary><c>ice-hsi</c>: ICE Homeland Security Investigations.</summary>
+    IceHsi,
+    /// <summary><c>cbp</c>: Customs and Border Protection.</summary>
+    Cbp,
+    /// <summary><c>uscis</c>: U.S. Citizenship and Immigration Services (benefits, not enforcement).</summary>
+    Uscis,
+    /// <summary><c>other-dhs</c>: another component of the Department of Homeland Security.</summary>
+    OtherDhs,
+    /// <summary><c>federal-criminal-agency</c>: FBI, DEA, ATF, USMS.</summary>
+    FederalCriminalAgency,
+    /// <summary><c>state-police</c>.</summary>
+    StatePolice,
+    /// <summary><c>local-police</c>.</summary>
+    LocalPolice,
+    /// <summary><c>court</c>.</summary>
+    Court,
+    /// <summary><c>private-contractor</c>.</summary>
+    PrivateContractor,
+    /// <summary><c>subject</c>: the person themself.</summary>
+    Subject,
+}
+
+/// <summary>What the requester is enforcing (contract field <c>purpose</c>).</summary>
+public enum Purpose
+{
+    /// <summary><c>civil-immigration-enforcement</c>.</summary>
+    CivilImmigrationEnforcement,
+    /// <summary><c>criminal-immigration-enforcement</c> (for example 8 U.S.C. 1326 re-entry).</summary>
+    CriminalImmigrationEnforcement,
+    /// <summary><c>criminal-investigation</c> with no immigration element.</summary>
+    CriminalInvestigation,
+    /// <summary><c>public-safety-emergency</c>.</summary>
+    PublicSafetyEmergency,
+    /// <summary><c>immigration-benefit</c> (for example a USCIS verification the subject asked for).</summary>
+    ImmigrationBenefit,
+    /// <summary><c>unknown</c>: the requester will not say.</summary>
+    Unknown,
+}
+
+/// <summary>What is asked of the local agency (contract field <c>assistance</c>).</summary>
+public enum AssistanceKind
+{
+    /// <summary><c>on-scene-support</c>: back-up or presence at an enforcement operation.</summary>
+    OnSceneSupport,
+    /// <summary><c>perimeter-or-crowd-control</c>.</summary>
+    PerimeterOrCrowdControl,
+    /// <summary><c>stop-or-arrest</c>: stop, arrest or detain a person.</summary>
+    StopOrArrest,
+    /// <summary><c>hold-past-release</c>: keep a person in custody beyond release (a detainer hold).</summary>
+    HoldPastRelease,
+    /// <summary><c>share-release-information</c>: release date or time, address, contact details, custody status.</summary>
+    ShareReleaseInformation,
+    /// <summary><c>share-immigration-status</c>.</summary>
+    ShareImmigrationStatus,
+    /// <summary><c>inquire-immigration-status</c>: the local officer asks a person about their status.</summary>
+    InquireImmigrationStatus,
+    /// <summary><c>access-to-person-in-custody</c>: interview a person in local custody.</summary>
+    AccessToPersonInCustody,
+    /// <summary><c>use-of-facilities</c>.</summary>
+    UseOfFacilities,
+    /// <summary><c>database-access</c>: access to local non-public databases.</summary>
+    DatabaseAccess,
+    /// <summary><c>transfer-custody</c>: hand a person over to the requester.</summary>
+    TransferCustody,
+    /// <summary><c>transport-detainee</c>: carry a person to a federal facility.</summary>
+    TransportDetainee,
+    /// <summary><c>enter-287g-agreement</c>: sign or keep an agreement under 8 U.S.C. 1357(g).</summary>
+    [JsonStringEnumMemberName("enter-287g-agreement")]
+    Enter287gAgreement,
+    /// <summary><c>detention-contract</c>: house civil immigration detainees under a contract.</summary>
+    DetentionContract,
+    /// <summary><c>joint-criminal-investigation</c>.</summary>
+    JointCriminalInvestigation,
+    /// <summary><c>adopt-limiting-policy</c>: a local body adopts a policy limiting cooperation.</summary>
+    AdoptLimitingPolicy,
+}
+
+/// <summary>The document presented with the request (contract field <c>authority</c>).</summary>
+public enum Authority
+{
+    /// <summary><c>none</c> (the default).</summary>
+    None,
+    /// <summary><c>administrative-warrant</c>: I-200, I-205 and the like, signed by an immigration officer.</summary>
+    AdministrativeWarrant,
+    /// <summary><c>immigration-detainer</c>: I-247A.</summary>
+    ImmigrationDetainer,
+    /// <summary><c>ncic-immigration-hit</c>: NCIC Immigration Violator File entry.</summary>
+    NcicImmigrationHit,
+    /// <summary><c>alien-enemies-designation</c>.</summary>
+    AlienEnemiesDesignation,
+    /// <summary><c>judicial-criminal-warrant</c>: signed by a judge.</summary>
+    JudicialCriminalWarrant,
+    /// <summary><c>court-order</c>.</summary>
+    CourtOrder,
+    /// <summary><c>written-consent</c>: the subject's.</summary>
+    WrittenConsent,
+}
+
+/// <summary>Facts on the scene that create a duty of their own (contract field <c>circumstances</c>).</summary>
+public enum Circumstance
+{
+    /// <summary><c>crime-in-progress</c>.</summary>
+    CrimeInProgress,
+    /// <summary><c>officer-in-danger</c>.</summary>
+    OfficerInDanger,
+    /// <summary><c>medical-emergency</c>.</summary>
+    MedicalEmergency,
+    /// <summary><c>traffic-hazard</c>.</summary>
+    TrafficHazard,
+}
+
+/// <summary>Facts about the person that some laws key on (contract field <c>subjectFacts</c>).</summary>
+public enum SubjectFact
+{
+    /// <summary><c>gang-database</c>.</summary>
+    GangDatabase,
+    /// <summary><c>pending-felony-charge</c>.</summary>
+    PendingFelonyCharge,
+    /// <summary><c>felony-conviction</c>.</summary>
+    FelonyConviction,
+    /// <summary><c>outstanding-criminal-warrant</c>.</summary>
+    OutstandingCriminalWarrant,
+    /// <summary><c>proof-of-lawful-status</c>.</summary>
+    ProofOfLawfulStatus,
+    /// <summary><c>in-custody</c>.</summary>
+    InCustody,
+    /// <summary><c>foreign-national-arrested</c>.</summary>
+    ForeignNationalArrested,
+}
+
+/// <summary>Which local agency is asked (contract field <c>respondent</c>).</summary>
+public enum Respondent
+{
+    /// <summary><c>police</c> (the default).</summary>
+    Police,
+    /// <summary><c>sheriff</c>.</summary>
+    Sheriff,
+    /// <summary><c>jail</c>.</summary>
+    Jail,
+    /// <summary><c>local-government</c>: a council or executive making a policy.</summary>
+    LocalGovernment,
+}
+
+/// <summary>The outcome of a decision (contract table "Outcomes").</summary>
+public enum Outcome
+{
+    /// <summary><c>denied</c>: the agency must decline to assist (declining never means obstructing).</summary>
+    Denied,
+    /// <summary><c>granted</c>: lawful ordinary police work that may be given.</summary>
+    Granted,
+    /// <summary><c>required</c>: a controlling law obliges the agency to assist.</summary>
+    Required,
+    /// <summary><c>police-action</c>: not granted, but the circumstances call for ordinary police action.</summary>
+    PoliceAction,
+    /// <summary><c>discretionary</c>: no law in force decides it; agency policy does.</summary>
+    Discretionary,
+    /// <summary><c>refer</c>: the facts given cannot decide it; escalate.</summary>
+    Refer,
+}
+
+/// <summary>Duties an outcome carries, in the contract's table order.</summary>
+public enum Obligation
+{
+    /// <summary><c>supervisor-to-scene</c>.</summary>
+    SupervisorToScene,
+    /// <summary><c>record-request</c>.</summary>
+    RecordRequest,
+    /// <summary><c>inform-subject</c>.</summary>
+    InformSubject,
+    /// <summary><c>release-when-eligible</c>.</summary>
+    ReleaseWhenEligible,
+}
+
+/// <summary>What a rule says about the assistance when it counts (domain section 4.3).</summary>
+public enum Effect
+{
+    /// <summary><c>prohibit</c>: the law forbids it (outcome <c>denied</c>).</summary>
+    Prohibit,
+    /// <summary><c>require</c>: the law obliges it (outcome <c>required</c>).</summary>
+    Require,
+    /// <summary><c>permit</c>: a law affirmatively makes it lawful (outcome <c>granted</c>).</summary>
+    Permit,
+    /// <summary><c>refer</c>: the law turns on a fact the request cannot express (outcome <c>refer</c>).</summary>
+    Refer,
+    /// <summary><c>police-action</c>: the circumstances create a duty of their own.</summary>
+    PoliceAction,
+    /// <summary><c>none</c>: citations and obligations only.</summary>
+    None,
+}
+
+/// <summary>A layer of government, outermost first; also a jurisdiction's level.</summary>
+public enum Layer
+{
+    /// <summary><c>federal</c>.</summary>
+    Federal,
+    /// <summary><c>state</c>.</summary>
+    State,
+    /// <summary><c>county</c>.</summary>
+    County,
+    /// <summary><c>city</c>.</summary>
+    City,
+    /// <summary><c>department</c>: a police department's directives.</summary>
+    Department,
+}
+
+/// <summary>The kind of a legal source.</summary>
+public enum SourceKind
+{
+    /// <summary><c>statute</c>.</summary>
+    Statute,
+    /// <summary><c>ordinance</c>.</summary>
+    Ordinance,
+    /// <summary><c>regulation</c>.</summary>
+    Regulation,
+    /// <summary><c>directive</c>: a department order.</summary>
+    Directive,
+    /// <summary><c>case-law</c>.</summary>
+    CaseLaw,
+    /// <summary><c>doctrine</c>: ordinary process and general police power, modelled as rules.</summary>
+    Doctrine,
+}
+
+/// <summary>How well a rule's text or date is confirmed (the domain text's [V], [P], [U] marks).</summary>
+public enum Confidence
+{
+    /// <summary><c>verified</c>: read in an official or primary copy.</summary>
+    Verified,
+    /// <summary><c>probable</c>: from a reliable secondary source, or a letter or date inferred.</summary>
+    Probable,
+    /// <summary><c>unconfirmed</c>: not confirmed.</summary>
+    Unconfirmed,
+    /// <summary><c>design</c>: a modelling choice, not a legal text.</summary>
+    Design,
+}

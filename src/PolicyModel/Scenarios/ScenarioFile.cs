@@ -1,0 +1,151 @@
+using Ardalis.GuardClauses;
+using PolicyModel.Json;
+
+namespace PolicyModel;
+
+/// <summary>What a scenario's decision must say (contract "Scenario files").</summary>
+/// <param name="Outcome">The outcome the decision must have.</param>
+/// <param name="Citations">Strings each of which must occur inside one of the decision's citations; <see langword="null"/> when not checked.</param>
+/// <param name="Obligations">Obligations that must be among the decision's; <see langword="null"/> when not checked.</param>
+/// <param name="WithoutObligations">Obligations that must not be among the decision's; <see langword="null"/> when not checked.</param>
+public sealed record ScenarioExpectation(Outcome Outcome, IReadOnlyList<string>? Citations, IReadOnlyList<Obligation>? Obligations, IReadOnlyList<Obligation>? WithoutObligations);
+
+/// <summary>One named scenario: a request and what its decision must say.</summary>
+/// <param name="Name">The scenario's name.</param>
+/// <param name="Request">The request.</param>
+/// <param name="Expect">The expectation.</param>
+/// <param name="Source">The scenario file's name and the scenario's JSON path, for messages.</param>
+public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioExpectation Expect, string Source)
+{
+    /// <summary>Checks a decision against the expectation, by the contract's rules.</summary>
+    /// <param name="decision">The decision for <see cref="Request"/>.</param>
+    /// <returns>Every way the decision differs from the expectation (empty when it passes).</returns>
+    public IReadOnlyList<string> Check(Decision decision)
+    {
+        Guard.Against.Null(decision);
+        var failures = new List<string>();
+        if (decision.Outcome != Expect.Outcome)
+        {
+            failures.Add($"expected outcome `{Vocab<Outcome>.Name(Expect.Outcome)}`, got `{Vocab<Outcome>.Name(decision.Outcome)}`");
+        }
+
+        foreach (var citation in Expect.Citations ?? [])
+        {
+            if (!decision.Citations.Any(c => c.Contains(citation, StringComparison.Ordinal)))
+            {
+                failures.Add($"expected a citation containing `{citation}`, got [{string.Join("; ", decision.Citations)}]");
+            }
+        }
+
+        foreach (var obligation in Expect.Obligations ?? [])
+        {
+            if (!decision.Obligations.Contains(obligation))
+            {
+                failures.Add($"expected obligation `{Vocab<Obligation>.Name(obligation)}`, got [{string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name))}]");
+            }
+        }
+
+        foreach (var obligation in Expect.WithoutObligations ?? [])
+        {
+            if (decision.Obligations.Contains(obligation))
+            {
+                failures.Add($"expected no obligation `{Vocab<Obligation>.Name(obligation)}`, but the decision has it");
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>The scenario's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+}
+
+/// <summary>Reads scenario files (contract "Scenario files"), strictly: errors name the file, JSON path and line.</summary>
+public static class ScenarioFile
+{
+    private static readonly string[] TopProperties = ["$schema", "scenarios"];
+    private static readonly string[] ScenarioProperties = ["name", "request", "expect"];
+    private static readonly string[] ExpectProperties = ["outcome", "citations", "obligations", "withoutObligations"];
+    private static readonly JsonLimits Limits = new() { MaxDepth = 8, MaxStringLength = 4096, MaxItems = 100_000 };
+
+    /// <summary>Parses a scenario file.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The file's name for messages.</param>
+    /// <returns>The scenarios in order.</returns>
+    /// <exception cref="InvalidRequestException">The file is invalid; every problem is listed.</exception>
+    public static IReadOnlyList<Scenario> Parse(string json, string name)
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        var problems = new List<Problem>();
+        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, problems).ReadDocument();
+        var scenarios = new List<Scenario>();
+        if (root is not null)
+        {
+            var bind = new Binder(name, problems);
+            if (bind.Object(root, "a scenario file", TopProperties) is { } top
+                && bind.Required(top, root, "scenarios", "a scenario file") is { } list && bind.Array(list, "the scenarios") is { } items)
+            {
+                foreach (var item in items)
+                {
+                    if (ReadScenario(item, bind, name) is { } scenario)
+                    {
+                        scenarios.Add(scenario);
+                    }
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidRequestException(problems);
+        }
+
+        return scenarios;
+    }
+
+    /// <summary>Reads a scenario file from disk.</summary>
+    /// <param name="path">The file path (used as its name).</param>
+    /// <returns>The scenarios in order.</returns>
+    /// <exception cref="InvalidRequestException">The file is invalid.</exception>
+    public static IReadOnlyList<Scenario> Load(string path)
+    {
+        Guard.Against.NullOrWhiteSpace(path);
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    private static Scenario? ReadScenario(JNode node, Binder bind, string file)
+    {
+        const string what = "a scenario";
+        var props = bind.Object(node, what, ScenarioProperties);
+        if (props is null)
+        {
+            return null;
+        }
+
+        var name = bind.Required(props, node, "name", what) is { } n ? bind.NonEmptyString(n, "the scenario name") : null;
+        var request = bind.Required(props, node, "request", what) is { } r ? RequestJson.Bind(r, bind) : null;
+        ScenarioExpectation? expect = null;
+        if (bind.Required(props, node, "expect", what) is { } e && bind.Object(e, "`expect`", ExpectProperties) is { } ep)
+        {
+            var outcome = bind.Required(ep, e, "outcome", "`expect`") is { } o ? bind.Value<Outcome>(o, "outcome") : null;
+            IReadOnlyList<string>? citations = null;
+            if (ep.TryGetValue("citations", out var c) && bind.Array(c, "a list of citation fragments") is { } citationNodes)
+            {
+                citations = [.. citationNodes.Select(x => bind.NonEmptyString(x, "a citation fragment")).OfType<string>()];
+            }
+
+            var obligations = ep.TryGetValue("obligations", out var ob) ? bind.ValueSet<Obligation>(ob, "obligation", allowEmpty: true)?.ToList() : null;
+            var without = ep.TryGetValue("withoutObligations", out var wo) ? bind.ValueSet<Obligation>(wo, "obligation", allowEmpty: true)?.ToList() : null;
+            if (outcome is not null)
+            {
+                expect = new ScenarioExpectation(outcome.Value, citations, obligations, without);
+            }
+        }
+
+        return name is not null && request is not null && expect is not null
+            ? new Scenario(name, request, expect, $"{file} {node.Path}")
+            : null;
+    }
+}

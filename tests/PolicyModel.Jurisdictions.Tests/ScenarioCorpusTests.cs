@@ -1,0 +1,75 @@
+using PolicyModel.Jurisdictions;
+
+namespace PolicyModel.Jurisdictions.Tests;
+
+/// <summary>Every scenario file under <c>scenarios/</c> (the shared reference copy and our own) decided by the built-in policies.</summary>
+public sealed class ScenarioCorpusTests
+{
+    public static string ScenarioRoot => Path.Combine(AppContext.BaseDirectory, "scenarios");
+
+    public static TheoryData<string, string> AllScenarios()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.EnumerateFiles(ScenarioRoot, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(ScenarioRoot, file);
+            foreach (var scenario in ScenarioFile.Load(file))
+            {
+                data.Add(relative, scenario.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllScenarios))]
+    public void Scenario_decides_as_expected(string file, string name)
+    {
+        var scenario = ScenarioFile.Load(Path.Combine(ScenarioRoot, file)).Single(s => s.Name == name);
+        var decision = BuiltInPolicies.Load().Decide(scenario.Request);
+        scenario.Check(decision).Should().BeEmpty($"{scenario.Source}: {decision.Explanation}");
+    }
+
+    [Fact]
+    public void Reference_copy_matches_the_shared_scenarios_where_that_folder_exists()
+    {
+        var shared = FindShared();
+        if (shared is null)
+        {
+            // A plain clone has no ../shared: the committed copy is then the reference by itself.
+            Directory.EnumerateFiles(Path.Combine(ScenarioRoot, "reference"), "*.json").Should().NotBeEmpty();
+            return;
+        }
+
+        var sharedFiles = Directory.EnumerateFiles(shared, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var copyFiles = Directory.EnumerateFiles(Path.Combine(ScenarioRoot, "reference"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        copyFiles.Should().Equal(sharedFiles, "tests/PolicyModel.Jurisdictions.Tests/scenarios/reference must hold exactly the files of ../shared/scenarios");
+        foreach (var file in sharedFiles)
+        {
+            File.ReadAllText(Path.Combine(ScenarioRoot, "reference", file!)).Should().Be(
+                File.ReadAllText(Path.Combine(shared, file!)), $"the reference copy of {file} must equal ../shared/scenarios/{file}");
+        }
+    }
+
+    [Fact]
+    public void Reference_corpus_has_every_shared_file_and_scenario()
+    {
+        var all = AllScenarios();
+        all.Count.Should().BeGreaterThanOrEqualTo(33);
+    }
+
+    private static string? FindShared()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "scenarios");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "shared", "contract.md")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
