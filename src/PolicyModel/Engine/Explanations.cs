@@ -102,7 +102,7 @@ internal static class Explanations
             text.Append("act on the ").Append(Join(request.Circumstances.Select(Vocab<Circumstance>.Name))).Append(" as ordinary police work only. ");
         }
 
-        text.Append("The requester did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
+        text.Append(outcome == Outcome.PoliceAction ? "The requester" : "the requester").Append(" did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
             .Append(Vocab<AssistanceKind>.Name(request.Assistance)).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
             .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
             .Append(Basis(criminal, date)).Append(". Ask whether the matter is civil immigration enforcement, or escalate to the law department.");

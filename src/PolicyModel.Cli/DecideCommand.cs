@@ -1,0 +1,125 @@
+using System.Text;
+
+namespace PolicyModel.Cli;
+
+/// <summary><c>policymodel decide &lt;requests.json&gt; [--json] [--policies ...] [--no-builtins]</c>.</summary>
+internal static class DecideCommand
+{
+    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
+        if (set is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!RequestInput.TryRead(input, stdin, stderr, out var requests, out var wasArray, out var name))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var decisions = new List<Decision>(requests.Count);
+        var invalid = false;
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (set.TryDecide(requests[i], out var decision, out var problem))
+            {
+                decisions.Add(decision!);
+            }
+            else
+            {
+                var path = wasArray ? $"$[{i}]{problem!.Path[1..]}" : problem!.Path;
+                stderr.WriteLine(problem with { Document = name, Path = path });
+                invalid = true;
+            }
+        }
+
+        if (invalid)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (json)
+        {
+            stdout.WriteLine(wasArray ? DecisionJson.Serialize(decisions) : DecisionJson.Serialize(decisions[0]));
+        }
+        else
+        {
+            for (var i = 0; i < decisions.Count; i++)
+            {
+                if (i > 0)
+                {
+                    stdout.WriteLine();
+                }
+
+                stdout.Write(Readable(requests[i], decisions[i]));
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    internal static string Readable(AssistanceRequest request, Decision decision)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)}");
+        text.AppendLine($"Outcome      {Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations))}");
+        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
+        if (decision.Preempted.Count > 0)
+        {
+            text.AppendLine($"Preempted    {string.Join(", ", decision.Preempted)}");
+        }
+
+        if (decision.Conflicts.Count > 0)
+        {
+            text.AppendLine($"Conflicts    {string.Join("; ", decision.Conflicts.Select(c => $"{c.Prohibiting} vs {c.Other}"))}");
+        }
+
+        text.AppendLine($"Rules        {(decision.DecidingRules.Count == 0 ? "(none)" : string.Join(", ", decision.DecidingRules))}");
+        text.AppendLine($"Explanation  {decision.Explanation}");
+        return text.ToString();
+    }
+}
+
+/// <summary>Reads a request file or standard input (<c>-</c>), reporting problems with the file name.</summary>
+internal static class RequestInput
+{
+    public static bool TryRead(string input, TextReader stdin, TextWriter stderr, out IReadOnlyList<AssistanceRequest> requests, out bool wasArray, out string name)
+    {
+        requests = [];
+        wasArray = false;
+        name = input == "-" ? "<stdin>" : input;
+        byte[] bytes;
+        try
+        {
+            bytes = input == "-" ? Encoding.UTF8.GetBytes(stdin.ReadToEnd()) : File.ReadAllBytes(input);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"{name}: error: cannot read the request file: {ex.Message}");
+            return false;
+        }
+
+        try
+        {
+            requests = RequestJson.ReadAll(bytes, name, out wasArray);
+            if (requests.Count == 0)
+            {
+                stderr.WriteLine($"{name}: error: the file holds no request (an empty array)");
+                return false;
+            }
+
+            return true;
+        }
+        catch (InvalidRequestException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                stderr.WriteLine(problem);
+            }
+
+            return false;
+        }
+    }
+}
