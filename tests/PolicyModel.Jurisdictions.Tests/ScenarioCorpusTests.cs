@@ -1,4 +1,5 @@
 using PolicyModel.Jurisdictions;
+using PolicyModel.Testing;
 
 namespace PolicyModel.Jurisdictions.Tests;
 
@@ -7,29 +8,13 @@ public sealed class ScenarioCorpusTests
 {
     public static string ScenarioRoot => Path.Combine(AppContext.BaseDirectory, "scenarios");
 
-    public static TheoryData<string, string> AllScenarios()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var file in Directory.EnumerateFiles(ScenarioRoot, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(ScenarioRoot, file);
-            foreach (var scenario in ScenarioFile.Load(file))
-            {
-                data.Add(relative, scenario.Name);
-            }
-        }
-
-        return data;
-    }
+    /// <summary>One theory case per scenario, named after it (PolicyModel.Testing, the harness users get too).</summary>
+    public static TheoryData<ScenarioCase> AllScenarios() => ScenarioData.From("scenarios");
 
     [Theory]
     [MemberData(nameof(AllScenarios))]
-    public void Scenario_decides_as_expected(string file, string name)
-    {
-        var scenario = ScenarioFile.Load(Path.Combine(ScenarioRoot, file)).Single(s => s.Name == name);
-        var decision = BuiltInPolicies.Load().Decide(scenario.Request);
-        scenario.Check(decision).Should().BeEmpty($"{scenario.Source}: {decision.Explanation}");
-    }
+    public void Scenario_decides_as_expected(ScenarioCase scenario) =>
+        scenario.RunWith(BuiltInPolicies.Load()).ShouldPass();
 
     [Fact]
     public void Reference_copy_matches_the_shared_scenarios_where_that_folder_exists()
@@ -55,8 +40,8 @@ public sealed class ScenarioCorpusTests
     [Fact]
     public void Reference_corpus_has_every_shared_file_and_scenario()
     {
-        var all = AllScenarios();
-        all.Count.Should().BeGreaterThanOrEqualTo(33);
+        var reference = ScenarioData.From(Path.Combine("scenarios", "reference"));
+        reference.Count.Should().Be(33, "the shared corpus has 33 scenarios in six files");
     }
 
     private static string? FindShared()

@@ -240,6 +240,7 @@ internal static class Evaluator
 
         return new Decision
         {
+            Request = request,
             RequestId = request.Id,
             Outcome = outcome,
             EffectiveDate = date,
@@ -266,6 +267,7 @@ internal static class Evaluator
         var ordered = Order(rules, outcome);
         return new Decision
         {
+            Request = request,
             RequestId = request.Id,
             Outcome = outcome,
             EffectiveDate = date,

@@ -40,6 +40,9 @@ public sealed record Decision
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>The request decided (not part of the decision's value or JSON; used for failure reports in tests).</summary>
+    internal AssistanceRequest? Request { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(Decision? other) =>
         other is not null

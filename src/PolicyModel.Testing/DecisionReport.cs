@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace PolicyModel.Testing;
+
+/// <summary>Readable text of a request and its decision, printed by failing assertions and scenario results.</summary>
+public static class DecisionReport
+{
+    /// <summary>Describes a decision (and its request, when the decision came from <see cref="PolicySet.Decide(AssistanceRequest)"/>).</summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>Multi-line text without braces (safe inside assertion messages).</returns>
+    public static string Describe(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var text = new StringBuilder();
+        if (decision.Request is { } r)
+        {
+            text.AppendLine("Request:");
+            text.AppendLine($"  jurisdiction {r.Jurisdiction}, respondent {Vocab<Respondent>.Name(r.Respondent)}, received {r.ReceivedAt}");
+            text.AppendLine($"  requester {Vocab<Requester>.Name(r.Requester)}, purpose {Vocab<Purpose>.Name(r.Purpose)}, assistance {Vocab<AssistanceKind>.Name(r.Assistance)}, authority {Vocab<Authority>.Name(r.Authority)}");
+            text.AppendLine($"  circumstances [{r.Circumstances}], subjectFacts [{r.SubjectFacts}]");
+        }
+
+        text.AppendLine("Decision:");
+        text.AppendLine($"  outcome {Vocab<Outcome>.Name(decision.Outcome)} on {decision.EffectiveDate:uuuu-MM-dd} ({string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"  citations: {(decision.Citations.Count == 0 ? "none" : string.Join("; ", decision.Citations))}");
+        text.AppendLine($"  obligations: {(decision.Obligations.Count == 0 ? "none" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
+        text.AppendLine($"  deciding rules: {(decision.DecidingRules.Count == 0 ? "none" : string.Join(", ", decision.DecidingRules))}");
+        text.AppendLine($"  preempted: {(decision.Preempted.Count == 0 ? "none" : string.Join(", ", decision.Preempted))}");
+        text.Append($"  explanation: {decision.Explanation}");
+        return text.ToString().Replace('{', '(').Replace('}', ')');
+    }
+}
