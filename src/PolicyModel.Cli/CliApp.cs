@@ -11,7 +11,16 @@ public static class CliApp
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) => Run(args, stdin, stdout, stderr, colour: false);
+
+    /// <summary>Runs the tool, with colour in readable output when <paramref name="colour"/> is set.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdin">Standard input (read for the file name <c>-</c>).</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="colour">Whether the terminal supports colour (never set it when output is redirected).</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool colour)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdin);
@@ -36,8 +45,42 @@ public static class CliApp
         decide.SetAction(parse => Guarded(stderr, () => DecideCommand.Run(
             parse.GetValue(requests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, stdout, stderr)));
 
+        var noColour = new Option<bool>("--no-color") { Description = "Never colour the readable output", Recursive = true };
+        Output Out(ParseResult parse) => new(stdout, colour && !parse.GetValue(noColour));
+
+        var explainRequests = new Argument<string>("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
+        var explain = new Command("explain", "Show the full reasoning: local date, each layer, each rule in force and why it matched or not, exceptions and preemption");
+        explain.Arguments.Add(explainRequests);
+        explain.Options.Add(json);
+        explain.Options.Add(policies);
+        explain.Options.Add(noBuiltIns);
+        explain.SetAction(parse => Guarded(stderr, () => ExplainCommand.Run(
+            parse.GetValue(explainRequests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, Out(parse), stderr)));
+
+        var scenarioPaths = new Argument<string[]>("scenarios") { Description = "Scenario files or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
+        var test = new Command("test", "Run scenario files and show pass or fail per scenario; exit 1 when any fails");
+        test.Arguments.Add(scenarioPaths);
+        test.Options.Add(json);
+        test.Options.Add(policies);
+        test.Options.Add(noBuiltIns);
+        test.SetAction(parse => Guarded(stderr, () => TestCommand.Run(
+            parse.GetValue(scenarioPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), Out(parse), stderr)));
+
+        var documentPaths = new Argument<string[]>("documents") { Description = "Policy documents or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
+        var validate = new Command("validate", "Check policy documents: every problem with file, line, JSON path, code and message; exit 2 when any");
+        validate.Arguments.Add(documentPaths);
+        validate.Options.Add(json);
+        validate.Options.Add(policies);
+        validate.Options.Add(noBuiltIns);
+        validate.SetAction(parse => Guarded(stderr, () => ValidateCommand.Run(
+            parse.GetValue(documentPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), Out(parse), stderr)));
+
         var root = new RootCommand("policymodel: decide, with reasons, whether a request for police assistance is granted");
+        root.Options.Add(noColour);
         root.Subcommands.Add(decide);
+        root.Subcommands.Add(explain);
+        root.Subcommands.Add(test);
+        root.Subcommands.Add(validate);
         var result = root.Parse(args);
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -1,3 +1,3 @@
 using PolicyModel.Cli;
 
-return CliApp.Run(args, Console.In, Console.Out, Console.Error);
+return CliApp.Run(args, Console.In, Console.Out, Console.Error, Output.TerminalSupportsColour());

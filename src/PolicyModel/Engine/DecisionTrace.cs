@@ -46,11 +46,13 @@ internal sealed class DecisionTraceBuilder
     private readonly List<string> notes = [];
     private LocalDate date;
     private string zone = string.Empty;
+    private Dictionary<RuleId, int> positions = [];
 
     public void Start(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate localDate)
     {
         date = localDate;
         zone = jurisdiction.Jurisdiction.TimeZone.Id;
+        positions = jurisdiction.Rules.Select((r, i) => (r.Rule.Id, i)).ToDictionary(p => p.Id, p => p.i);
         notes.Add($"received {request.ReceivedAt.ToInstant()} is {Texts.Date(localDate)} in {zone}");
     }
 
@@ -86,7 +88,9 @@ internal sealed class DecisionTraceBuilder
         rules[rule.Rule.Id] = new RuleTrace(rule.Rule.Id, rule.Rule.Jurisdiction, rule.Rule.Layer, rule.Rule.Provision.CitationOn(date), rule.Rule.Effect, status, detail);
     }
 
-    public DecisionTrace Build(Decision decision) => new(decision, date, zone, [.. order.Select(id => rules[id])], notes);
+    /// <summary>The trace, rules in the chain's order: most specific layer first, then catalogue order.</summary>
+    public DecisionTrace Build(Decision decision) =>
+        new(decision, date, zone, [.. order.OrderBy(id => positions.GetValueOrDefault(id, int.MaxValue)).Select(id => rules[id])], notes);
 
     internal static string Describe(Condition condition) => condition switch
     {

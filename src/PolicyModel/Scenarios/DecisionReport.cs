@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PolicyModel.Testing;
+namespace PolicyModel;
 
 /// <summary>Readable text of a request and its decision, printed by failing assertions and scenario results.</summary>
 public static class DecisionReport

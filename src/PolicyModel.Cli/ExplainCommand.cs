@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyModel.Cli;
+
+/// <summary><c>policymodel explain &lt;requests&gt;</c>: the full reasoning of each decision.</summary>
+internal static class ExplainCommand
+{
+    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, Output stdout, TextWriter stderr)
+    {
+        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
+        if (set is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!RequestInput.TryRead(input, stdin, stderr, out var requests, out var wasArray, out var name))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var traces = new List<DecisionTrace>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try
+            {
+                traces.Add(set.Explain(requests[i]));
+            }
+            catch (InvalidRequestException ex)
+            {
+                foreach (var problem in ex.Problems)
+                {
+                    stderr.WriteLine(problem with { Document = name, Path = wasArray ? $"$[{i}]{problem.Path[1..]}" : problem.Path });
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+        }
+
+        if (json)
+        {
+            stdout.Writer.WriteLine(Json(traces, wasArray));
+            return ExitCodes.Success;
+        }
+
+        for (var i = 0; i < traces.Count; i++)
+        {
+            if (i > 0)
+            {
+                stdout.Writer.WriteLine();
+            }
+
+            Readable(requests[i], traces[i], stdout);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
+    {
+        var w = output.Writer;
+        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)} ({Vocab<Purpose>.Name(request.Purpose)}, authority {Vocab<Authority>.Name(request.Authority)})"));
+        foreach (var note in trace.Notes)
+        {
+            w.WriteLine($"  {note}");
+        }
+
+        foreach (var group in trace.Rules.GroupBy(r => (r.Jurisdiction, r.Layer)))
+        {
+            w.WriteLine();
+            w.WriteLine(output.Bold($"Layer {Vocab<Layer>.Name(group.Key.Layer)} ({group.Key.Jurisdiction})"));
+            output.Table(
+                ["rule", "effect", "status", "why", "citation"],
+                group.Select(r => (IReadOnlyList<string>)
+                [
+                    r.Rule.Value,
+                    Vocab<Effect>.Name(r.Effect),
+                    Status(r.Status, output),
+                    r.Detail ?? string.Empty,
+                    r.Citation,
+                ]));
+        }
+
+        w.WriteLine();
+        w.Write(DecideCommand.Readable(request, trace.Decision));
+    }
+
+    private static string Status(RuleStatus status, Output output) => status switch
+    {
+        RuleStatus.Counts => output.Green("counts"),
+        RuleStatus.Excepted => output.Yellow("excepted"),
+        RuleStatus.Preempted => output.Yellow("preempted"),
+        RuleStatus.NotMatched => "not matched",
+        RuleStatus.NotInForce => output.Dim("not in force"),
+        _ => output.Dim("not binding"),
+    };
+
+    private static string Json(List<DecisionTrace> traces, bool wasArray)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            if (wasArray)
+            {
+                writer.WriteStartArray();
+            }
+
+            foreach (var trace in traces)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("localDate", trace.LocalDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("timeZone", trace.TimeZone);
+                writer.WriteStartArray("notes");
+                foreach (var note in trace.Notes)
+                {
+                    writer.WriteStringValue(note);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("rules");
+                foreach (var rule in trace.Rules)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("rule", rule.Rule.Value);
+                    writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
+                    writer.WriteString("layer", Vocab<Layer>.Name(rule.Layer));
+                    writer.WriteString("effect", Vocab<Effect>.Name(rule.Effect));
+                    writer.WriteString("status", Vocab<RuleStatus>.Name(rule.Status));
+                    if (rule.Detail is not null)
+                    {
+                        writer.WriteString("detail", rule.Detail);
+                    }
+
+                    writer.WriteString("citation", rule.Citation);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WritePropertyName("decision");
+                DecisionJson.Write(writer, trace.Decision);
+                writer.WriteEndObject();
+            }
+
+            if (wasArray)
+            {
+                writer.WriteEndArray();
+            }
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

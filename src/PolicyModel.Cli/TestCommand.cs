@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+
+
+namespace PolicyModel.Cli;
+
+/// <summary><c>policymodel test &lt;scenario files or folders&gt;</c>: pass or fail per scenario; exit 1 when any fails.</summary>
+internal static class TestCommand
+{
+    public static int Run(IReadOnlyList<string> paths, bool json, IReadOnlyList<string> policies, bool noBuiltIns, Output stdout, TextWriter stderr)
+    {
+        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
+        if (set is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var files = PolicyLoader.ExpandFiles(paths, stderr, out var missing);
+        if (missing)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var scenarios = new List<(string File, Scenario Scenario)>();
+        var invalid = false;
+        foreach (var file in files)
+        {
+            try
+            {
+                scenarios.AddRange(ScenarioFile.Load(file).Select(s => (file, s)));
+            }
+            catch (InvalidRequestException ex)
+            {
+                foreach (var problem in ex.Problems)
+                {
+                    stderr.WriteLine(problem);
+                }
+
+                invalid = true;
+            }
+        }
+
+        if (invalid)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var results = scenarios.Select(s => (s.File, Result: ScenarioRunner.Run(set, s.Scenario))).ToList();
+        if (json)
+        {
+            stdout.Writer.WriteLine(Json(results));
+        }
+        else
+        {
+            stdout.Table(
+                ["result", "scenario", "expected", "actual", "file"],
+                results.Select(r => (IReadOnlyList<string>)
+                [
+                    r.Result.Passed ? stdout.Green("pass") : stdout.Red("FAIL"),
+                    Shorten(r.Result.Scenario.Name, 70),
+                    Vocab<Outcome>.Name(r.Result.Scenario.Expect.Outcome),
+                    r.Result.Decision is { } d ? Vocab<Outcome>.Name(d.Outcome) : "invalid",
+                    Path.GetFileName(r.File),
+                ]));
+            foreach (var (file, result) in results.Where(r => !r.Result.Passed))
+            {
+                stdout.Writer.WriteLine();
+                stdout.Writer.WriteLine($"{stdout.Red("FAIL")} {result.Scenario.Name} ({file})");
+                foreach (var failure in result.Failures)
+                {
+                    stdout.Writer.WriteLine($"  {failure}");
+                }
+
+                if (result.Decision is { } decision)
+                {
+                    stdout.Writer.WriteLine($"  explanation: {decision.Explanation}");
+                }
+            }
+
+            var failed = results.Count(r => !r.Result.Passed);
+            stdout.Writer.WriteLine();
+            stdout.Writer.WriteLine($"{results.Count - failed} passed, {failed} failed, {results.Count} scenarios in {files.Count} file(s)");
+        }
+
+        return results.All(r => r.Result.Passed) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static string Json(List<(string File, ScenarioResult Result)> results)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("passed", results.Count(r => r.Result.Passed));
+            writer.WriteNumber("failed", results.Count(r => !r.Result.Passed));
+            writer.WriteStartArray("scenarios");
+            foreach (var (file, result) in results)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", file);
+                writer.WriteString("name", result.Scenario.Name);
+                writer.WriteBoolean("passed", result.Passed);
+                writer.WriteString("expectedOutcome", Vocab<Outcome>.Name(result.Scenario.Expect.Outcome));
+                if (result.Decision is { } decision)
+                {
+                    writer.WritePropertyName("decision");
+                    DecisionJson.Write(writer, decision);
+                }
+
+                writer.WriteStartArray("failures");
+                foreach (var failure in result.Failures)
+                {
+                    writer.WriteStringValue(failure);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using PolicyModel.Jurisdictions;
+
+namespace PolicyModel.Cli;
+
+/// <summary><c>policymodel validate &lt;policy documents&gt;</c>: every problem with file, line, JSON path, code and message; exit 2 when any.</summary>
+internal static class ValidateCommand
+{
+    public static int Run(IReadOnlyList<string> paths, bool json, IReadOnlyList<string> policies, bool noBuiltIns, Output stdout, TextWriter stderr)
+    {
+        var files = PolicyLoader.ExpandFiles(paths.Concat(policies), stderr, out var missing);
+        if (missing)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var problems = new List<Problem>();
+        var documents = new List<PolicyDocument>();
+        foreach (var file in files)
+        {
+            var result = PolicyDocument.Load(file);
+            problems.AddRange(result.Problems);
+            if (result.Document is { } d)
+            {
+                documents.Add(d);
+            }
+        }
+
+        PolicySet? set = null;
+        if (problems.Count == 0)
+        {
+            // Documents are checked as a set, beside the built-ins unless --no-builtins (so a city may name `us-il` as its parent).
+            var all = noBuiltIns ? documents : [.. BuiltInPolicies.Documents(), .. documents];
+            set = PolicySet.TryCompile(all, out var compileProblems);
+            problems.AddRange(compileProblems);
+        }
+
+        if (json)
+        {
+            stdout.Writer.WriteLine(Json(files, problems));
+        }
+        else if (problems.Count == 0)
+        {
+            var own = set!.Rules.Count(r => documents.Any(d => d.Name == r.Document));
+            stdout.Writer.WriteLine($"{stdout.Green("valid")}: {files.Count} document(s), {documents.Select(d => d.Jurisdiction.Id).Distinct().Count()} jurisdiction(s), {own} rule(s)");
+        }
+        else
+        {
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine(problem);
+            }
+
+            stdout.Writer.WriteLine($"{stdout.Red("invalid")}: {problems.Count} problem(s) in {problems.Select(p => p.Document).Distinct().Count()} document(s)");
+        }
+
+        return problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    private static string Json(List<string> files, List<Problem> problems)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("valid", problems.Count == 0);
+            writer.WriteNumber("documents", files.Count);
+            writer.WriteStartArray("problems");
+            foreach (var p in problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", p.Code);
+                writer.WriteString("document", p.Document);
+                writer.WriteString("path", p.Path);
+                if (p.Line is { } line)
+                {
+                    writer.WriteNumber("line", line);
+                }
+
+                if (p.Column is { } column)
+                {
+                    writer.WriteNumber("column", column);
+                }
+
+                writer.WriteString("message", p.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
