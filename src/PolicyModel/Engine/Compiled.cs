@@ -21,6 +21,9 @@ internal sealed class CompiledJurisdiction
 
     /// <summary>Preemption declarations of the chain's jurisdictions.</summary>
     public CompiledPreemption[] Preemptions { get; set; } = [];
+
+    /// <summary>The compiled decision tables (built after the chain's rules are known).</summary>
+    public DecisionTables? Tables { get; set; }
 }
 
 internal sealed class CompiledRule

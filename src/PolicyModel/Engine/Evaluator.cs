@@ -31,12 +31,58 @@ internal sealed class Evaluation
     }
 }
 
+/// <summary>
+/// A decision without its request-specific values (request id, local date, the field values named in the
+/// explanation): shared by every request of one equivalence class on one period, so the compiled engine can
+/// precompute it once and return it without allocating.
+/// </summary>
+internal sealed class DecisionTemplate
+{
+    public required Outcome Outcome { get; init; }
+
+    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init; }
+
+    public required IReadOnlyList<RuleId> DecidingRules { get; init; }
+
+    public required IReadOnlyList<string> Citations { get; init; }
+
+    public required IReadOnlyList<Obligation> Obligations { get; init; }
+
+    public required IReadOnlyList<RuleId> Preempted { get; init; }
+
+    public required IReadOnlyList<RuleConflict> Conflicts { get; init; }
+
+    /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
+    public required string Explanation { get; init; }
+
+    public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
+    {
+        Request = request,
+        RequestId = request.Id,
+        Outcome = Outcome,
+        EffectiveDate = date,
+        JurisdictionChain = JurisdictionChain,
+        DecidingRules = DecidingRules,
+        Citations = Citations,
+        Obligations = Obligations,
+        Preempted = Preempted,
+        Conflicts = Conflicts,
+        Explanation = Slot.Fill(Explanation, request, date),
+    };
+}
+
 /// <summary>The reference evaluator: decides a request by the semantics of domain section 4, step by step.</summary>
 internal static class Evaluator
 {
     public static Decision Decide(AssistanceRequest request, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
     {
         var date = PolicySet.LocalDateOf(request, jurisdiction.Jurisdiction);
+        return DecideTemplate(request, jurisdiction, date, trace).Materialize(request, date);
+    }
+
+    /// <summary>The decision for a request, with request-specific values left as slots (see <see cref="Slot"/>).</summary>
+    public static DecisionTemplate DecideTemplate(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, DecisionTraceBuilder? trace)
+    {
         trace?.Start(request, jurisdiction, date);
         var purpose = request.Purpose;
         CompiledPresumption? presumption = null;
@@ -70,7 +116,7 @@ internal static class Evaluator
         }
 
         var evaluation = Evaluate(new Facts(request, purpose, withCircumstances: true), request.Respondent, date, jurisdiction, trace);
-        return Compose(request, jurisdiction, date, evaluation, evaluation.Outcome(), presumption);
+        return Compose(jurisdiction, date, evaluation, evaluation.Outcome(), presumption);
     }
 
     internal static Evaluation Evaluate(in Facts facts, Respondent respondent, LocalDate date, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
@@ -220,7 +266,7 @@ internal static class Evaluator
             .ThenBy(r => r.Index)];
     }
 
-    private static Decision Compose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation evaluation, Outcome outcome, CompiledPresumption? presumption)
+    private static DecisionTemplate Compose(CompiledJurisdiction jurisdiction, LocalDate date, Evaluation evaluation, Outcome outcome, CompiledPresumption? presumption)
     {
         var ordered = Order(evaluation.Counting, outcome);
         var deciding = ordered.Select(r => r.Rule.Id).ToList();
@@ -238,23 +284,20 @@ internal static class Evaluator
             }
         }
 
-        return new Decision
+        return new DecisionTemplate
         {
-            Request = request,
-            RequestId = request.Id,
             Outcome = outcome,
-            EffectiveDate = date,
             JurisdictionChain = jurisdiction.ChainIds,
             DecidingRules = deciding,
             Citations = Citations(ordered, date),
             Obligations = Obligations(ordered, outcome),
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
-            Explanation = Explanations.Explain(request, date, outcome, ordered, evaluation, presumption, conflicts),
+            Explanation = Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts),
         };
     }
 
-    private static Decision ComposeUnknownPurpose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation civil, Evaluation criminal, Evaluation asGiven)
+    private static DecisionTemplate ComposeUnknownPurpose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation civil, Evaluation criminal, Evaluation asGiven)
     {
         var outcome = request.Circumstances.IsEmpty ? Outcome.Refer : Outcome.PoliceAction;
         var rules = new List<CompiledRule>();
@@ -265,18 +308,16 @@ internal static class Evaluator
 
         rules.AddRange(civil.Counting.Where(r => r.Rule.Effect == Effect.None && !rules.Contains(r)));
         var ordered = Order(rules, outcome);
-        return new Decision
+        return new DecisionTemplate
         {
-            Request = request,
-            RequestId = request.Id,
             Outcome = outcome,
-            EffectiveDate = date,
             JurisdictionChain = jurisdiction.ChainIds,
             DecidingRules = [.. ordered.Select(r => r.Rule.Id)],
             Citations = Citations(ordered, date),
             Obligations = Obligations(ordered, outcome),
             Preempted = [],
-            Explanation = Explanations.ExplainUnknownPurpose(request, date, outcome, ordered, civil, criminal),
+            Conflicts = [],
+            Explanation = Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal),
         };
     }
 

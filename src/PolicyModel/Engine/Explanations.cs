@@ -10,7 +10,7 @@ internal static class Explanations
     private static readonly RequestField[] FieldOrder =
         [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts];
 
-    public static string Explain(AssistanceRequest request, LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts)
+    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts)
     {
         var text = new StringBuilder();
         var controlling = ordered.Where(r => r.Rule.Effect == ControllingEffect(outcome)).ToList();
@@ -19,17 +19,17 @@ internal static class Explanations
         {
             case Outcome.PoliceAction:
             {
-                text.Append("act on the ").Append(Join(request.Circumstances.Select(Vocab<Circumstance>.Name)))
+                text.Append("act on the ").Append(Slot.Circumstances)
                     .Append(" as ordinary police work (").Append(Join(controlling.Select(r => Cite(r, date)))).Append(')');
                 var underlying = ordered.Where(r => r.Rule.Effect is Effect.Prohibit or Effect.Refer).ToList();
                 if (underlying.Count > 0)
                 {
-                    text.Append("; do not assist the ").Append(Vocab<AssistanceKind>.Name(request.Assistance)).Append(" itself: ");
+                    text.Append("; do not assist the ").Append(Slot.Assistance).Append(" itself: ");
                     AppendRules(text, underlying, date);
                 }
                 else
                 {
-                    text.Append(", confined to the crime or emergency; the ").Append(Vocab<AssistanceKind>.Name(request.Assistance))
+                    text.Append(", confined to the crime or emergency; the ").Append(Slot.Assistance)
                         .Append(" itself is not decided by any law in force");
                 }
 
@@ -38,7 +38,7 @@ internal static class Explanations
             }
 
             case Outcome.Discretionary:
-                text.Append("no law in force on ").Append(Texts.Date(date)).Append(" decides this request; agency policy does.");
+                text.Append("no law in force on ").Append(Slot.Date).Append(" decides this request; agency policy does.");
                 var background = ordered.Where(r => r.Rule.Explains is not null).Take(2).ToList();
                 if (background.Count > 0)
                 {
@@ -51,7 +51,7 @@ internal static class Explanations
 
             default:
                 AppendRules(text, controlling.Take(3).ToList(), date);
-                text.Append(" (").Append(FactsOf(request, controlling.Take(3))).Append(").");
+                text.Append(" (").Append(FactsOf(controlling.Take(3))).Append(").");
                 if (outcome == Outcome.Refer)
                 {
                     text.Append(" Escalate to the law department.");
@@ -68,13 +68,13 @@ internal static class Explanations
 
         foreach (var (rule, by) in evaluation.Preempted.Take(2))
         {
-            text.Append(' ').Append(Cite(rule, date)).Append(" is preempted by ").Append(by).Append('.');
+            text.Append(' ').Append(Cite(rule, date)).Append(" is preempted by ").Append(Slot.Clean(by)).Append('.');
         }
 
         if (presumption is not null)
         {
             text.Append(" The requester did not state a purpose; ")
-                .Append(presumption.Presumption.Explains ?? $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}")
+                .Append(presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}")
                 .Append('.');
         }
 
@@ -93,17 +93,17 @@ internal static class Explanations
         return text.ToString();
     }
 
-    public static string ExplainUnknownPurpose(AssistanceRequest request, LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal)
+    public static string ExplainUnknownPurpose(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal)
     {
         var text = new StringBuilder();
         text.Append(Lead(outcome)).Append(": ");
         if (outcome == Outcome.PoliceAction)
         {
-            text.Append("act on the ").Append(Join(request.Circumstances.Select(Vocab<Circumstance>.Name))).Append(" as ordinary police work only. ");
+            text.Append("act on the ").Append(Slot.Circumstances).Append(" as ordinary police work only. ");
         }
 
         text.Append(outcome == Outcome.PoliceAction ? "The requester" : "the requester").Append(" did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
-            .Append(Vocab<AssistanceKind>.Name(request.Assistance)).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
+            .Append(Slot.Assistance).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
             .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
             .Append(Basis(criminal, date)).Append(". Ask whether the matter is civil immigration enforcement, or escalate to the law department.");
         AppendObligations(text, ordered, outcome);
@@ -151,7 +151,7 @@ internal static class Explanations
         }
     }
 
-    private static string FactsOf(AssistanceRequest request, IEnumerable<CompiledRule> rules)
+    private static string FactsOf(IEnumerable<CompiledRule> rules)
     {
         var fields = new HashSet<RequestField> { RequestField.Assistance };
         foreach (var rule in rules)
@@ -164,22 +164,22 @@ internal static class Explanations
         {
             parts.Add(field switch
             {
-                RequestField.Requester => "requester " + Vocab<Requester>.Name(request.Requester),
-                RequestField.Purpose => "purpose " + Vocab<Purpose>.Name(request.Purpose),
-                RequestField.Assistance => "assistance " + Vocab<AssistanceKind>.Name(request.Assistance),
-                RequestField.Authority => "authority " + Vocab<Authority>.Name(request.Authority),
-                RequestField.Respondent => "respondent " + Vocab<Respondent>.Name(request.Respondent),
-                RequestField.Circumstances => "circumstances " + (request.Circumstances.IsEmpty ? "none" : Join(request.Circumstances.Select(Vocab<Circumstance>.Name))),
-                _ => "subject facts " + (request.SubjectFacts.IsEmpty ? "none" : Join(request.SubjectFacts.Select(Vocab<SubjectFact>.Name))),
+                RequestField.Requester => "requester " + Slot.Requester,
+                RequestField.Purpose => "purpose " + Slot.Purpose,
+                RequestField.Assistance => "assistance " + Slot.Assistance,
+                RequestField.Authority => "authority " + Slot.Authority,
+                RequestField.Respondent => "respondent " + Slot.Respondent,
+                RequestField.Circumstances => "circumstances " + Slot.Circumstances,
+                _ => "subject facts " + Slot.SubjectFacts,
             });
         }
 
         return "on these facts: " + string.Join(", ", parts);
     }
 
-    private static string Cite(CompiledRule rule, LocalDate date) => rule.Rule.Provision.CitationOn(date);
+    private static string Cite(CompiledRule rule, LocalDate date) => Slot.Clean(rule.Rule.Provision.CitationOn(date));
 
-    private static string Phrase(CompiledRule rule) => rule.Rule.Explains ?? rule.Rule.Effect switch
+    private static string Phrase(CompiledRule rule) => rule.Rule.Explains is { } explains ? Slot.Clean(explains) : rule.Rule.Effect switch
     {
         Effect.Prohibit => "forbids it",
         Effect.Require => "requires it",
@@ -210,4 +210,58 @@ internal static class Explanations
     };
 
     private static string Join(IEnumerable<string> values) => string.Join(" and ", values);
+}
+
+/// <summary>
+/// Placeholders for request-specific values in an explanation template: a template is shared by every request of
+/// one equivalence class, and the request's own values are filled in when the decision is materialised.
+/// </summary>
+internal static class Slot
+{
+    public const char Marker = '\uE000';
+
+    public const string Requester = "\uE000R";
+    public const string Purpose = "\uE000P";
+    public const string Assistance = "\uE000A";
+    public const string Authority = "\uE000U";
+    public const string Respondent = "\uE000S";
+    public const string Circumstances = "\uE000C";
+    public const string SubjectFacts = "\uE000F";
+    public const string Date = "\uE000D";
+
+    /// <summary>Removes markers from document-supplied text, so a document can never inject a slot.</summary>
+    public static string Clean(string text) => text.Contains(Marker, StringComparison.Ordinal) ? text.Replace(Marker.ToString(), string.Empty, StringComparison.Ordinal) : text;
+
+    public static string Fill(string template, AssistanceRequest request, LocalDate date)
+    {
+        if (!template.Contains(Marker, StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var text = new StringBuilder(template.Length + 64);
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != Marker || i + 1 >= template.Length)
+            {
+                text.Append(template[i]);
+                continue;
+            }
+
+            i++;
+            text.Append(template[i] switch
+            {
+                'R' => Vocab<PolicyModel.Requester>.Name(request.Requester),
+                'P' => Vocab<PolicyModel.Purpose>.Name(request.Purpose),
+                'A' => Vocab<AssistanceKind>.Name(request.Assistance),
+                'U' => Vocab<PolicyModel.Authority>.Name(request.Authority),
+                'S' => Vocab<PolicyModel.Respondent>.Name(request.Respondent),
+                'C' => request.Circumstances.IsEmpty ? "none" : string.Join(" and ", request.Circumstances.Select(Vocab<Circumstance>.Name)),
+                'F' => request.SubjectFacts.IsEmpty ? "none" : string.Join(" and ", request.SubjectFacts.Select(Vocab<SubjectFact>.Name)),
+                _ => Texts.Date(date),
+            });
+        }
+
+        return text.ToString();
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class PolicyCompiler
     private readonly List<CompiledRule> ruleList = [];
     private readonly List<CompiledPresumption> presumptions = [];
     private readonly List<CompiledPreemption> preemptions = [];
+    private readonly Dictionary<(PolicyDocument Document, string Term), Predicate?> resolvedTerms = [];
 
     public PolicyCompiler(IEnumerable<PolicyDocument> documents) => this.documents = [.. documents];
 
@@ -47,6 +48,7 @@ internal sealed class PolicyCompiler
             j.Presumptions = [.. presumptions.Where(p => chainSet.Contains(jurisdictions[p.Presumption.Jurisdiction].Index))
                 .OrderByDescending(p => p.Presumption.Layer).ThenBy(p => p.Index)];
             j.Preemptions = [.. preemptions.Where(p => chainSet.Contains(p.JurisdictionIndex))];
+            j.Tables = new DecisionTables(j);
         }
 
         return new PolicySet(documents, jurisdictions, rules, ruleList, presumptions, preemptions);
@@ -158,6 +160,9 @@ internal sealed class PolicyCompiler
         var level = jurisdiction.Jurisdiction.Level;
         var sources = document.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var resolver = new TermResolver(this, document);
+
+        // Every term is checked (unknown references, cycles) whether or not a rule uses it.
+        resolver.ResolveOwnTerms();
 
         Layer LayerOf(Layer? declared, object item)
         {
@@ -393,8 +398,7 @@ internal sealed class PolicyCompiler
     /// <summary>Resolves term references: the document's own terms first, then those of its jurisdiction's other documents and its ancestors.</summary>
     private sealed class TermResolver(PolicyCompiler compiler, PolicyDocument document)
     {
-        private readonly Dictionary<string, Predicate> resolved = new(StringComparer.Ordinal);
-        private readonly HashSet<string> resolving = new(StringComparer.Ordinal);
+        private readonly HashSet<(PolicyDocument Document, string Term)> resolving = [];
 
         public static Predicate Combine(Predicate[] parts) => parts.Length switch
         {
@@ -450,6 +454,15 @@ internal sealed class PolicyCompiler
             }
         }
 
+        /// <summary>Resolves every term the document defines, so that a faulty term is reported even when no rule uses it.</summary>
+        public void ResolveOwnTerms()
+        {
+            foreach (var (name, definition) in document.Terms)
+            {
+                ResolveDefinition(name, definition, document, reference: null, referring: null);
+            }
+        }
+
         private Predicate? ResolveTerm(TermCondition term, PolicyDocument owner)
         {
             var (definition, definingDocument) = Find(term.Term, owner);
@@ -460,25 +473,27 @@ internal sealed class PolicyCompiler
                 return null;
             }
 
-            var key = definingDocument!.Name + "\u0000" + term.Term;
-            if (resolved.TryGetValue(key, out var done))
+            return ResolveDefinition(term.Term, definition, definingDocument!, term, owner);
+        }
+
+        private Predicate? ResolveDefinition(string name, Condition definition, PolicyDocument definingDocument, TermCondition? reference, PolicyDocument? referring)
+        {
+            // Results are shared by the whole compilation, failures included (null), so each faulty term is reported once.
+            var key = (definingDocument, name);
+            if (compiler.resolvedTerms.TryGetValue(key, out var done))
             {
                 return done;
             }
 
             if (!resolving.Add(key))
             {
-                compiler.Add(ProblemCodes.TermCycle, owner, term, string.Empty, $"the term `{term.Term}` is defined in terms of itself");
+                compiler.Add(ProblemCodes.TermCycle, referring ?? definingDocument, reference, string.Empty, $"the term `{name}` is defined in terms of itself");
                 return null;
             }
 
             var predicate = Resolve(definition, definingDocument);
             resolving.Remove(key);
-            if (predicate is not null)
-            {
-                resolved[key] = predicate;
-            }
-
+            compiler.resolvedTerms[key] = predicate;
             return predicate;
         }
 

@@ -137,17 +137,72 @@ public sealed class PolicySet
     /// <param name="request">The request.</param>
     /// <returns>The decision with its reasons.</returns>
     /// <exception cref="InvalidRequestException">The request is invalid: an unknown jurisdiction, a value outside its vocabulary, an over-long id.</exception>
-    public Decision Decide(AssistanceRequest request)
+    public Decision Decide(AssistanceRequest request) => DecideCompact(request).ToDecision();
+
+    /// <summary>
+    /// Decides a request without allocating (after the first request of its kind): the result points at a
+    /// precomputed decision shared by every request of the same equivalence class and period; call
+    /// <see cref="CompactDecision.ToDecision"/> for the full <see cref="Decision"/>.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The compact decision.</returns>
+    /// <exception cref="InvalidRequestException">The request is invalid.</exception>
+    public CompactDecision DecideCompact(AssistanceRequest request)
     {
         Guard.Against.Null(request);
-        var problem = Validate(request);
-        if (problem is not null)
-        {
-            throw new InvalidRequestException([problem]);
-        }
-
-        return Evaluator.Decide(request, jurisdictions[request.Jurisdiction], trace: null);
+        var jurisdiction = Resolve(request, out var problem) ?? throw new InvalidRequestException([problem!]);
+        return Compact(jurisdiction, request);
     }
+
+    private static CompactDecision Compact(CompiledJurisdiction jurisdiction, AssistanceRequest request)
+    {
+        var date = LocalDateOf(request, jurisdiction.Jurisdiction);
+        var template = jurisdiction.Tables?.Lookup(request, date) ?? Evaluator.DecideTemplate(request, jurisdiction, date, trace: null);
+        return new CompactDecision(template, request, date);
+    }
+
+    /// <summary>Decides requests in order into <paramref name="results"/>, on the calling thread, without allocating.</summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="results">Where to write the decisions; at least as long as <paramref name="requests"/>.</param>
+    /// <exception cref="InvalidRequestException">A request is invalid (results before it are written).</exception>
+    public void DecideAll(ReadOnlySpan<AssistanceRequest> requests, Span<CompactDecision> results)
+    {
+        Guard.Against.OutOfRange(results.Length, nameof(results), requests.Length, int.MaxValue);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            results[i] = DecideCompact(requests[i]);
+        }
+    }
+
+    /// <summary>Decides requests on all cores into <paramref name="results"/> (same order as <paramref name="requests"/>).</summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="results">Where to write the decisions; at least as long as <paramref name="requests"/>.</param>
+    /// <param name="maxDegreeOfParallelism">Most threads to use; -1 (default) for all cores.</param>
+    /// <exception cref="AggregateException">A request is invalid (wraps <see cref="InvalidRequestException"/>).</exception>
+    public void DecideAllParallel(AssistanceRequest[] requests, CompactDecision[] results, int maxDegreeOfParallelism = -1)
+    {
+        Guard.Against.Null(requests);
+        Guard.Against.Null(results);
+        Guard.Against.OutOfRange(results.Length, nameof(results), requests.Length, int.MaxValue);
+        var chunk = Math.Max(1024, requests.Length / (Environment.ProcessorCount * 8));
+        Parallel.For(0, (requests.Length + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
+        {
+            var end = Math.Min(requests.Length, (c + 1) * chunk);
+            for (var i = c * chunk; i < end; i++)
+            {
+                results[i] = DecideCompact(requests[i]);
+            }
+        });
+    }
+
+    /// <summary>Decides with the straightforward reference evaluator (no tables): the yardstick of the differential test.</summary>
+    internal Decision DecideReference(AssistanceRequest request)
+    {
+        var jurisdiction = Resolve(request, out var problem) ?? throw new InvalidRequestException([problem!]);
+        return Evaluator.Decide(request, jurisdiction, trace: null);
+    }
+
+    internal DecisionTables? TablesOf(JurisdictionId id) => jurisdictions[id].Tables;
 
     /// <summary>Decides a request without throwing for an invalid one.</summary>
     /// <param name="request">The request.</param>
@@ -157,8 +212,7 @@ public sealed class PolicySet
     public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
     {
         Guard.Against.Null(request);
-        problem = Validate(request);
-        decision = problem is null ? Evaluator.Decide(request, jurisdictions[request.Jurisdiction], trace: null) : null;
+        decision = Resolve(request, out problem) is { } jurisdiction ? Compact(jurisdiction, request).ToDecision() : null;
         return decision is not null;
     }
 
@@ -194,25 +248,44 @@ public sealed class PolicySet
 
     internal Problem? Validate(AssistanceRequest request)
     {
+        Resolve(request, out var problem);
+        return problem;
+    }
+
+    /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid. Allocation-free for a valid request.</summary>
+    private CompiledJurisdiction? Resolve(AssistanceRequest request, out Problem? problem)
+    {
         const string Doc = "request";
+        problem = null;
         if (request.Jurisdiction.Value is null)
         {
-            return new Problem(ProblemCodes.MissingField, Doc, "$.jurisdiction", null, null, "missing required property `jurisdiction`");
+            problem = new Problem(ProblemCodes.MissingField, Doc, "$.jurisdiction", null, null, "missing required property `jurisdiction`");
+            return null;
         }
 
-        if (!jurisdictions.ContainsKey(request.Jurisdiction))
+        if (!jurisdictions.TryGetValue(request.Jurisdiction, out var jurisdiction))
         {
-            return new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
+            problem = new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
                 $"`{request.Jurisdiction}` is not a jurisdiction of this policy set; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
+            return null;
         }
 
         if (request.Id is { Length: > AssistanceRequest.MaxIdLength })
         {
-            return new Problem(ProblemCodes.LimitExceeded, Doc, "$.id", null, null, $"the request id is longer than {AssistanceRequest.MaxIdLength} characters");
+            problem = new Problem(ProblemCodes.LimitExceeded, Doc, "$.id", null, null, $"the request id is longer than {AssistanceRequest.MaxIdLength} characters");
+            return null;
         }
 
-        return Defined(request.Requester, "requester") ?? Defined(request.Purpose, "purpose") ?? Defined(request.Assistance, "assistance")
-            ?? Defined(request.Authority, "authority") ?? Defined(request.Respondent, "respondent");
+        if ((uint)request.Requester >= 11 || (uint)request.Purpose >= 6 || (uint)request.Assistance >= 16 || (uint)request.Authority >= 8
+            || (uint)request.Respondent >= 4 || request.Circumstances.Mask >= 1UL << 4 || request.SubjectFacts.Mask >= 1UL << 7)
+        {
+            problem = Defined(request.Requester, "requester") ?? Defined(request.Purpose, "purpose") ?? Defined(request.Assistance, "assistance")
+                ?? Defined(request.Authority, "authority") ?? Defined(request.Respondent, "respondent")
+                ?? new Problem(ProblemCodes.UnknownValue, Doc, request.Circumstances.Mask >= 1UL << 4 ? "$.circumstances" : "$.subjectFacts", null, null, "a value outside the vocabulary");
+            return null;
+        }
+
+        return jurisdiction;
 
         static Problem? Defined<T>(T value, string field)
             where T : struct, Enum =>

@@ -50,6 +50,9 @@ internal abstract class Predicate
 
     /// <summary>Adds the request fields this predicate reads (through terms too).</summary>
     public abstract void CollectFields(HashSet<RequestField> fields);
+
+    /// <summary>Calls <paramref name="visit"/> for every field test in the tree.</summary>
+    public abstract void VisitTests(Action<FieldPredicate> visit);
 }
 
 internal sealed class TruePredicate : Predicate
@@ -59,6 +62,10 @@ internal sealed class TruePredicate : Predicate
     public override bool Eval(in Facts facts) => true;
 
     public override void CollectFields(HashSet<RequestField> fields)
+    {
+    }
+
+    public override void VisitTests(Action<FieldPredicate> visit)
     {
     }
 }
@@ -87,6 +94,14 @@ internal sealed class AllPredicate(Predicate[] parts) : Predicate
             p.CollectFields(fields);
         }
     }
+
+    public override void VisitTests(Action<FieldPredicate> visit)
+    {
+        foreach (var p in Parts)
+        {
+            p.VisitTests(visit);
+        }
+    }
 }
 
 internal sealed class AnyPredicate(Predicate[] parts) : Predicate
@@ -111,6 +126,14 @@ internal sealed class AnyPredicate(Predicate[] parts) : Predicate
             p.CollectFields(fields);
         }
     }
+
+    public override void VisitTests(Action<FieldPredicate> visit)
+    {
+        foreach (var p in parts)
+        {
+            p.VisitTests(visit);
+        }
+    }
 }
 
 internal sealed class NotPredicate(Predicate inner) : Predicate
@@ -118,13 +141,23 @@ internal sealed class NotPredicate(Predicate inner) : Predicate
     public override bool Eval(in Facts facts) => !inner.Eval(facts);
 
     public override void CollectFields(HashSet<RequestField> fields) => inner.CollectFields(fields);
+
+    public override void VisitTests(Action<FieldPredicate> visit) => inner.VisitTests(visit);
 }
 
-internal sealed class FieldPredicate(RequestField field, FieldTest test, ulong mask) : Predicate
+internal sealed class FieldPredicate(RequestField requestField, FieldTest test, ulong mask) : Predicate
 {
+    public RequestField Field => requestField;
+
+    public FieldTest Test => test;
+
+    public ulong Mask => mask;
+
+    public override void VisitTests(Action<FieldPredicate> visit) => visit(this);
+
     public override bool Eval(in Facts facts)
     {
-        var value = facts.Get(field);
+        var value = facts.Get(requestField);
         return test switch
         {
             FieldTest.AnyOf => (value & mask) != 0,
@@ -135,5 +168,5 @@ internal sealed class FieldPredicate(RequestField field, FieldTest test, ulong m
         };
     }
 
-    public override void CollectFields(HashSet<RequestField> fields) => fields.Add(field);
+    public override void CollectFields(HashSet<RequestField> fields) => fields.Add(requestField);
 }
