@@ -81,7 +81,7 @@ public static class ProblemCodes
     /// <summary>PM2009: a document extends a jurisdiction that no document defines.</summary>
     public const string UnknownJurisdiction = "PM2009";
 
-    /// <summary>PM2010: a rule excepts a rule of an enclosing (controlling) jurisdiction.</summary>
+    /// <summary>PM2010: a rule excepts a rule of another jurisdiction that is not nested in its own, or of a less specific (controlling) layer.</summary>
     public const string ExceptsOuterRule = "PM2010";
 
     /// <summary>PM2011: two documents of a set use the same rule or presumption id.</summary>

@@ -299,7 +299,8 @@ internal static class Evaluator
 
     private static DecisionTemplate ComposeUnknownPurpose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation civil, Evaluation criminal, Evaluation asGiven)
     {
-        var outcome = request.Circumstances.IsEmpty ? Outcome.Refer : Outcome.PoliceAction;
+        // 4.7 (c) with 4.6 step 7: police action when circumstances are present and a police-action rule counts.
+        var outcome = asGiven.Has(Effect.PoliceAction) ? Outcome.PoliceAction : Outcome.Refer;
         var rules = new List<CompiledRule>();
         if (outcome == Outcome.PoliceAction)
         {

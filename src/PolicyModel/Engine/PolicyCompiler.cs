@@ -314,7 +314,14 @@ internal sealed class PolicyCompiler
                 if (!IsSameOrInside(target.Rule.Jurisdiction, rule.Rule.Jurisdiction))
                 {
                     Add(ProblemCodes.ExceptsOuterRule, document, declaration.Excepts, $"[{i}]",
-                        $"`{rule.Rule.Id}` ({rule.Rule.Jurisdiction}) cannot be an exception to `{id}` of the controlling jurisdiction `{target.Rule.Jurisdiction}`");
+                        $"`{rule.Rule.Id}` ({rule.Rule.Jurisdiction}) cannot be an exception to `{id}` of `{target.Rule.Jurisdiction}`: an exception names rules of its own jurisdiction or of one nested in it");
+                    continue;
+                }
+
+                if (target.Rule.Layer < rule.Rule.Layer)
+                {
+                    Add(ProblemCodes.ExceptsOuterRule, document, declaration.Excepts, $"[{i}]",
+                        $"`{rule.Rule.Id}` (layer `{Vocab<Layer>.Name(rule.Rule.Layer)}`) cannot be an exception to `{id}` of the controlling layer `{Vocab<Layer>.Name(target.Rule.Layer)}` (a directive cannot loosen its ordinance)");
                     continue;
                 }
 

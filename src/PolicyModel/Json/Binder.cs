@@ -102,7 +102,7 @@ internal sealed class Binder(string document, List<Problem> problems)
             return value;
         }
 
-        Add(ProblemCodes.UnknownValue, node, $"`{JNode.Shorten(text)}` is not a `{field}` value; expected one of {Vocab<T>.Describe()}{Suggest(text, Vocab<T>.Names)}");
+        Add(ProblemCodes.UnknownValue, node, $"`{JNode.Shorten(text)}` is not a valid `{field}` value; expected one of {Vocab<T>.Describe()}{Suggest(text, Vocab<T>.Names)}");
         return null;
     }
 

@@ -154,7 +154,7 @@ internal ref struct JsonTreeReader
                     if (index >= maxItems)
                     {
                         var (l, c) = Position(reader.TokenStartIndex);
-                        Add(ProblemCodes.LimitExceeded, $"$[{index}]", l, c, $"more than {maxItems:N0} requests in one file");
+                        Add(ProblemCodes.LimitExceeded, $"$[{index}]", l, c, $"more than {maxItems.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} requests in one file");
                         return false;
                     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text;
 
 namespace PolicyModel.Tests.Documents;
@@ -92,6 +93,28 @@ public sealed class DocumentProblemTests
         var problem = result.Problems.Should().ContainSingle().Subject;
         problem.Code.Should().Be(ProblemCodes.MalformedJson);
         problem.Line.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("r1\n")]
+    [InlineData("r1 ")]
+    [InlineData("R1")]
+    [InlineData("r--1")]
+    [InlineData("-r1")]
+    public void PM1012_an_id_must_be_lowercase_groups_joined_by_single_hyphens_with_nothing_after(string id)
+    {
+        var json = new JsonObject
+        {
+            ["format"] = "policymodel/1",
+            ["jurisdiction"] = new JsonObject { ["id"] = "us", ["name"] = "US", ["timeZone"] = "UTC", ["level"] = "federal" },
+            ["sources"] = new JsonArray(new JsonObject { ["id"] = "code", ["kind"] = "statute", ["title"] = "Code", ["citation"] = "C" }),
+            ["rules"] = new JsonArray(new JsonObject { ["id"] = id, ["source"] = "code", ["section"] = "1", ["binds"] = new JsonArray("police"), ["effect"] = "none" }),
+        }.ToJsonString();
+
+        var problem = PolicyDocument.Parse(json, "ids.json").Problems.Should().ContainSingle().Subject;
+
+        problem.Code.Should().Be(ProblemCodes.InvalidId);
+        problem.Path.Should().Be("$.rules[0].id");
     }
 
     [Fact]
@@ -213,7 +236,7 @@ public sealed class DocumentProblemTests
         problem.Code.Should().Be(ProblemCodes.UnknownValue).And.Be("PM1006");
         problem.Path.Should().Be("$.rules[0].effect");
         problem.Line.Should().Be(11);
-        problem.Message.Should().Be("`prohibits` is not a `effect` value; expected one of `prohibit`, `require`, `permit`, `refer`, `police-action`, `none` (did you mean `prohibit`?)");
+        problem.Message.Should().Be("`prohibits` is not a valid `effect` value; expected one of `prohibit`, `require`, `permit`, `refer`, `police-action`, `none` (did you mean `prohibit`?)");
     }
 
     [Fact]
@@ -231,8 +254,8 @@ public sealed class DocumentProblemTests
             ("PM1006", "$.rules[0].when[0].requester[1]", (int?)12),
             ("PM1006", "$.rules[0].when[1].circumstances", (int?)12),
         ]);
-        problems[0].Message.Should().Contain("`sherif` is not a `respondent` value").And.Contain("(did you mean `sheriff`?)");
-        problems[1].Message.Should().Contain("`ice` is not a `requester` value").And.Contain("`ice-ero`");
+        problems[0].Message.Should().Contain("`sherif` is not a valid `respondent` value").And.Contain("(did you mean `sheriff`?)");
+        problems[1].Message.Should().Contain("`ice` is not a valid `requester` value").And.Contain("`ice-ero`");
         problems[2].Message.Should().Contain("`some` is not a `circumstances` test; expected `non-empty`, `empty`");
     }
 

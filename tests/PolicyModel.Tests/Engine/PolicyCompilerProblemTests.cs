@@ -227,7 +227,29 @@ public sealed class PolicyCompilerProblemTests
         problem.Document.Should().Be("ci.json");
         problem.Path.Should().Be("$.rules[0].excepts[0]");
         problem.Line.Should().Be(7);
-        problem.Message.Should().Contain("`ci-allow` (ci) cannot be an exception to `st-ban` of the controlling jurisdiction `st`");
+        problem.Message.Should().Contain("`ci-allow` (ci) cannot be an exception to `st-ban` of `st`");
+    }
+
+    [Fact]
+    public void PM2010_section_4_1_item_6_a_department_directive_cannot_except_its_city_ordinance()
+    {
+        var problem = Compile(UsDoc, Doc(J("ci", "city", "us"), "",
+                R("ci-ban"),
+                R("dept-allow", "permit", """ "layer": "department", "excepts": ["ci-ban"] """)))
+            .Should().ContainSingle().Subject;
+
+        problem.Code.Should().Be(ProblemCodes.ExceptsOuterRule);
+        problem.Path.Should().Be("$.rules[1].excepts[0]");
+        problem.Message.Should().Contain("`dept-allow` (layer `department`) cannot be an exception to `ci-ban` of the controlling layer `city`");
+    }
+
+    [Fact]
+    public void Section_4_5_a_city_rule_may_except_another_rule_of_its_own_layer_and_pack()
+    {
+        var set = PolicySet.TryCompile([UsDoc, Doc(J("ci", "city", "us"), "", R("ci-ban"), R("ci-allow", "permit", """ "excepts": ["ci-ban"] """))], out var problems);
+
+        problems.Should().BeEmpty();
+        set.Should().NotBeNull();
     }
 
     [Fact]

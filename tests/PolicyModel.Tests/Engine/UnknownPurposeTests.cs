@@ -50,6 +50,20 @@ public sealed class UnknownPurposeTests
     }
 
     [Fact]
+    public void Section_4_6_step_7_variants_differ_with_circumstances_but_no_police_action_rule_stays_refer()
+    {
+        // Police action needs a counting police-action rule (4.6 step 7); circumstances alone do not create one.
+        var set = Compile(
+            Us(Rule("us-criminal", "permit", when: [When("purpose", "criminal-investigation")])),
+            State(Rule("st-civil-ban", "prohibit", when: [When("purpose", "civil-immigration-enforcement")])));
+
+        var decision = set.Decide(Request("st").For(Purpose.Unknown).During(Circumstance.CrimeInProgress).Build());
+
+        decision.Outcome.Should().Be(Outcome.Refer);
+        decision.Explanation.Should().StartWith("Refer: the requester did not state its purpose");
+    }
+
+    [Fact]
     public void Section_4_7_c_variants_are_decided_with_circumstances_removed()
     {
         // With circumstances the civil variant would be police-action and the criminal one granted; without them,

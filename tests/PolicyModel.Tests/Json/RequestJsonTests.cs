@@ -79,7 +79,7 @@ public sealed class RequestJsonTests
         problem.Code.Should().Be(ProblemCodes.UnknownValue).And.Be("PM1006");
         problem.Path.Should().Be("$.requester");
         problem.Line.Should().Be(6);
-        problem.Message.Should().Contain("`ice_ero` is not a `requester` value").And.Contain("`private-contractor`").And.Contain("(did you mean `ice-ero`?)");
+        problem.Message.Should().Contain("`ice_ero` is not a valid `requester` value").And.Contain("`private-contractor`").And.Contain("(did you mean `ice-ero`?)");
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class RequestJsonTests
         problem.Code.Should().Be(ProblemCodes.UnknownValue);
         problem.Path.Should().Be("$.circumstances[0]");
         problem.Line.Should().Be(10);
-        problem.Message.Should().Contain("`riot` is not a `circumstances` value");
+        problem.Message.Should().Contain("`riot` is not a valid `circumstances` value");
     }
 
     [Fact]
