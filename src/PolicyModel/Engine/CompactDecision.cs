@@ -31,6 +31,9 @@ public readonly struct CompactDecision : IEquatable<CompactDecision>
     /// <summary>The obligations, in the contract's order.</summary>
     public IReadOnlyList<Obligation> Obligations => template.Obligations;
 
+    /// <summary>The obligations as a set (no allocation).</summary>
+    public EnumSet<Obligation> ObligationSet => template.ObligationSet;
+
     /// <summary>The citations, controlling provision first.</summary>
     public IReadOnlyList<string> Citations => template.Citations;
 

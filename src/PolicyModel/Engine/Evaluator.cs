@@ -55,6 +55,11 @@ internal sealed class DecisionTemplate
     /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>The obligations as a set (computed once; a benign race computes the same value).</summary>
+    public EnumSet<Obligation> ObligationSet => obligationSet ??= EnumSet<Obligation>.Of(Obligations);
+
+    private EnumSet<Obligation>? obligationSet;
+
     public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
     {
         Request = request,
@@ -81,7 +86,12 @@ internal static class Evaluator
     }
 
     /// <summary>The decision for a request, with request-specific values left as slots (see <see cref="Slot"/>).</summary>
-    public static DecisionTemplate DecideTemplate(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, DecisionTraceBuilder? trace)
+    /// <param name="request">The request.</param>
+    /// <param name="jurisdiction">Its jurisdiction.</param>
+    /// <param name="date">The local date it is judged on.</param>
+    /// <param name="trace">Where to record the reasoning, or null.</param>
+    /// <param name="explain">False to leave <see cref="DecisionTemplate.Explanation"/> empty (policy analysis, which reads everything else).</param>
+    public static DecisionTemplate DecideTemplate(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, DecisionTraceBuilder? trace, bool explain = true)
     {
         trace?.Start(request, jurisdiction, date);
         var purpose = request.Purpose;
@@ -111,12 +121,12 @@ internal static class Evaluator
             if (civilOutcome != criminalOutcome)
             {
                 var asGiven = Evaluate(new Facts(request, Purpose.Unknown, withCircumstances: true), request.Respondent, date, jurisdiction, trace);
-                return ComposeUnknownPurpose(request, jurisdiction, date, civil, criminal, asGiven);
+                return ComposeUnknownPurpose(request, jurisdiction, date, civil, criminal, asGiven, explain);
             }
         }
 
         var evaluation = Evaluate(new Facts(request, purpose, withCircumstances: true), request.Respondent, date, jurisdiction, trace);
-        return Compose(jurisdiction, date, evaluation, evaluation.Outcome(), presumption);
+        return Compose(jurisdiction, date, evaluation, evaluation.Outcome(), presumption, explain);
     }
 
     internal static Evaluation Evaluate(in Facts facts, Respondent respondent, LocalDate date, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
@@ -266,7 +276,7 @@ internal static class Evaluator
             .ThenBy(r => r.Index)];
     }
 
-    private static DecisionTemplate Compose(CompiledJurisdiction jurisdiction, LocalDate date, Evaluation evaluation, Outcome outcome, CompiledPresumption? presumption)
+    private static DecisionTemplate Compose(CompiledJurisdiction jurisdiction, LocalDate date, Evaluation evaluation, Outcome outcome, CompiledPresumption? presumption, bool explain)
     {
         var ordered = Order(evaluation.Counting, outcome);
         var deciding = ordered.Select(r => r.Rule.Id).ToList();
@@ -293,11 +303,11 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
-            Explanation = Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts),
+            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts) : string.Empty,
         };
     }
 
-    private static DecisionTemplate ComposeUnknownPurpose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation civil, Evaluation criminal, Evaluation asGiven)
+    private static DecisionTemplate ComposeUnknownPurpose(AssistanceRequest request, CompiledJurisdiction jurisdiction, LocalDate date, Evaluation civil, Evaluation criminal, Evaluation asGiven, bool explain)
     {
         // 4.7 (c) with 4.6 step 7: police action when circumstances are present and a police-action rule counts.
         var outcome = asGiven.Has(Effect.PoliceAction) ? Outcome.PoliceAction : Outcome.Refer;
@@ -318,7 +328,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [],
             Conflicts = [],
-            Explanation = Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal),
+            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal) : string.Empty,
         };
     }
 
