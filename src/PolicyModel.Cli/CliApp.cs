@@ -34,8 +34,11 @@ public static class CliApp
             Arity = ArgumentArity.OneOrMore,
         };
         var noBuiltIns = new Option<bool>("--no-builtins") { Description = "Use only the documents given with --policies" };
-        var json = new Option<bool>("--json") { Description = "Write decisions as contract JSON instead of a readable summary" };
+        var json = new Option<bool>("--json") { Description = "Write the result as JSON for machines instead of readable text" };
         var requests = new Argument<string>("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
+
+        var noColour = new Option<bool>("--no-color") { Description = "Never colour the readable output", Recursive = true };
+        Output Out(ParseResult parse) => new(stdout, colour && !parse.GetValue(noColour));
 
         var decide = new Command("decide", "Decide assistance requests against the policies");
         decide.Arguments.Add(requests);
@@ -43,10 +46,7 @@ public static class CliApp
         decide.Options.Add(policies);
         decide.Options.Add(noBuiltIns);
         decide.SetAction(parse => Guarded(stderr, () => DecideCommand.Run(
-            parse.GetValue(requests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, stdout, stderr)));
-
-        var noColour = new Option<bool>("--no-color") { Description = "Never colour the readable output", Recursive = true };
-        Output Out(ParseResult parse) => new(stdout, colour && !parse.GetValue(noColour));
+            parse.GetValue(requests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, Out(parse), stderr)));
 
         var explainRequests = new Argument<string>("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
         var explain = new Command("explain", "Show the full reasoning: local date, each layer, each rule in force and why it matched or not, exceptions and preemption");

@@ -5,7 +5,7 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel decide &lt;requests.json&gt; [--json] [--policies ...] [--no-builtins]</c>.</summary>
 internal static class DecideCommand
 {
-    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, Output output, TextWriter stderr)
     {
         var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
         if (set is null)
@@ -39,6 +39,7 @@ internal static class DecideCommand
             return ExitCodes.InvalidInput;
         }
 
+        var stdout = output.Writer;
         if (json)
         {
             stdout.WriteLine(wasArray ? DecisionJson.Serialize(decisions) : DecisionJson.Serialize(decisions[0]));
@@ -52,18 +53,18 @@ internal static class DecideCommand
                     stdout.WriteLine();
                 }
 
-                stdout.Write(Readable(requests[i], decisions[i]));
+                stdout.Write(Readable(requests[i], decisions[i], output));
             }
         }
 
         return ExitCodes.Success;
     }
 
-    internal static string Readable(AssistanceRequest request, Decision decision)
+    internal static string Readable(AssistanceRequest request, Decision decision, Output? output = null)
     {
         var text = new StringBuilder();
         text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)}");
-        text.AppendLine($"Outcome      {Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
         text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations))}");
         text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
         if (decision.Preempted.Count > 0)

@@ -82,7 +82,7 @@ internal static class ExplainCommand
         }
 
         w.WriteLine();
-        w.Write(DecideCommand.Readable(request, trace.Decision));
+        w.Write(DecideCommand.Readable(request, trace.Decision, output));
     }
 
     private static string Status(RuleStatus status, Output output) => status switch

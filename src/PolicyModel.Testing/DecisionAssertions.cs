@@ -134,6 +134,28 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
         return new AndConstraint<DecisionAssertions>(this);
     }
 
+    /// <summary>Asserts the rule with id <paramref name="ruleId"/> was not preempted.</summary>
+    /// <param name="ruleId">The rule's id.</param>
+    /// <param name="because">Why, for the failure message.</param>
+    /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
+    /// <returns>A constraint for chaining.</returns>
+    public AndConstraint<DecisionAssertions> NotPreempt(string ruleId, string because = "", params object[] becauseArgs)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ruleId);
+        Check(Subject is not null && !Subject.Preempted.Any(r => r.Value == ruleId), $"not to preempt {ruleId}", "it does", because, becauseArgs);
+        return new AndConstraint<DecisionAssertions>(this);
+    }
+
+    /// <summary>Asserts no rule was preempted.</summary>
+    /// <param name="because">Why, for the failure message.</param>
+    /// <param name="becauseArgs">Arguments of <paramref name="because"/>.</param>
+    /// <returns>A constraint for chaining.</returns>
+    public AndConstraint<DecisionAssertions> PreemptNothing(string because = "", params object[] becauseArgs)
+    {
+        Check(Subject is not null && Subject.Preempted.Count == 0, "to preempt nothing", $"it preempts {(Subject is null ? "?" : string.Join(", ", Subject.Preempted))}", because, becauseArgs);
+        return new AndConstraint<DecisionAssertions>(this);
+    }
+
     /// <summary>Asserts the rule with id <paramref name="ruleId"/> is among the deciding rules.</summary>
     /// <param name="ruleId">The rule id.</param>
     /// <param name="because">Why, for the failure message.</param>

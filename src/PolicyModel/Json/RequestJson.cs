@@ -99,7 +99,7 @@ public static class RequestJson
 
             writer.WriteString("jurisdiction", request.Jurisdiction.Value);
             writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
-            writer.WriteString("receivedAt", OffsetDateTimePattern.ExtendedIso.Format(request.ReceivedAt));
+            writer.WriteString("receivedAt", ContractPattern.Format(request.ReceivedAt));
             writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
             writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
             writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
@@ -135,7 +135,12 @@ public static class RequestJson
 
         var start = bind.Problems.Count;
         string? id = null;
-        if (props.TryGetValue("id", out var idNode) && bind.String(idNode, "a string (the caller's reference)") is { } idText)
+        if (props.TryGetValue("id", out var idNode) && idNode.Kind is not JKind.String)
+        {
+            // The id may be personal (a name, a case number): never quote it, whatever its type.
+            bind.Add(ProblemCodes.WrongType, idNode, $"expected a string (the caller's reference), found {(idNode.Kind is JKind.Number ? "a number" : idNode.KindName)}");
+        }
+        else if (idNode is not null && bind.String(idNode) is { } idText)
         {
             if (idText.Length > AssistanceRequest.MaxIdLength)
             {
@@ -175,9 +180,12 @@ public static class RequestJson
         };
     }
 
-    private static OffsetDateTime? ReadInstant(JNode node, Binder bind)
+    /// <summary>The contract's text form of a request time: ISO 8601 with the offset as <c>-06:00</c>, or <c>Z</c> for UTC.</summary>
+    internal static readonly OffsetDateTimePattern ContractPattern =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<Z+HH:mm>");
+
+    internal static OffsetDateTime? ParseReceivedAt(string? text)
     {
-        var text = bind.String(node, "an ISO 8601 date-time string with an offset");
         if (text is null)
         {
             return null;
@@ -190,6 +198,28 @@ public static class RequestJson
             {
                 return result.Value;
             }
+        }
+
+        return null;
+    }
+
+    private static OffsetDateTime? ReadInstant(JNode node, Binder bind)
+    {
+        var text = bind.String(node, "an ISO 8601 date-time string with an offset");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ParseReceivedAt(text) is { } parsed)
+        {
+            if (parsed.Year is < AssistanceRequest.MinYear or > AssistanceRequest.MaxYear)
+            {
+                bind.Add(ProblemCodes.InvalidDateTime, node, $"`{JNode.Shorten(text)}` is outside the supported range: the year must be {AssistanceRequest.MinYear:D4} to {AssistanceRequest.MaxYear}");
+                return null;
+            }
+
+            return parsed;
         }
 
         var local = LocalDateTimePattern.ExtendedIso.Parse(text);

@@ -12,6 +12,16 @@ public sealed record AssistanceRequest
     /// <summary>Maximum length of <see cref="Id"/> in characters.</summary>
     public const int MaxIdLength = 128;
 
+    /// <summary>
+    /// Earliest year of <see cref="ReceivedAt"/> (as written, before its offset is applied): 2. With the latest,
+    /// <see cref="MaxYear"/>, it keeps every instant and every local date the engine computes inside the calendar
+    /// NodaTime and the contract's <c>YYYY-MM-DD</c> dates can represent, whatever the offset and time zone.
+    /// </summary>
+    public const int MinYear = 2;
+
+    /// <summary>Latest year of <see cref="ReceivedAt"/> (as written): 9998. See <see cref="MinYear"/>.</summary>
+    public const int MaxYear = 9998;
+
     /// <summary>The caller's reference, echoed in the decision; at most 128 characters.</summary>
     public string? Id { get; init; }
 
@@ -21,7 +31,7 @@ public sealed record AssistanceRequest
     /// <summary>Which local agency is asked.</summary>
     public Respondent Respondent { get; init; } = Respondent.Police;
 
-    /// <summary>When the request was made, with its offset.</summary>
+    /// <summary>When the request was made, with its offset; its year is <see cref="MinYear"/> to <see cref="MaxYear"/>.</summary>
     public required OffsetDateTime ReceivedAt { get; init; }
 
     /// <summary>Who asks.</summary>
@@ -77,6 +87,18 @@ public sealed record AssistanceRequestBuilder
     /// <param name="receivedAt">The time with its offset.</param>
     /// <returns>The builder.</returns>
     public AssistanceRequestBuilder At(OffsetDateTime receivedAt) => this with { ReceivedAt = receivedAt };
+
+    /// <summary>Sets when the request was made, from a BCL <see cref="DateTimeOffset"/> (its offset is kept).</summary>
+    /// <param name="receivedAt">The time with its offset.</param>
+    /// <returns>The builder.</returns>
+    public AssistanceRequestBuilder At(DateTimeOffset receivedAt) => this with { ReceivedAt = OffsetDateTime.FromDateTimeOffset(receivedAt) };
+
+    /// <summary>Sets when the request was made, from contract text such as <c>2025-01-21T06:40:00-06:00</c>.</summary>
+    /// <param name="receivedAt">An ISO 8601 date-time with an offset.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="FormatException">The text is not a date-time with an offset.</exception>
+    public AssistanceRequestBuilder At(string receivedAt) =>
+        this with { ReceivedAt = RequestJson.ParseReceivedAt(receivedAt) ?? throw new FormatException($"`{receivedAt}` is not an ISO 8601 date-time with an offset, for example `2025-01-21T06:40:00-06:00`") };
 
     /// <summary>Sets the caller's reference.</summary>
     /// <param name="id">The reference.</param>

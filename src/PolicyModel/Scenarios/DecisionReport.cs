@@ -15,7 +15,7 @@ public static class DecisionReport
         if (decision.Request is { } r)
         {
             text.AppendLine("Request:");
-            text.AppendLine($"  jurisdiction {r.Jurisdiction}, respondent {Vocab<Respondent>.Name(r.Respondent)}, received {r.ReceivedAt}");
+            text.AppendLine($"  jurisdiction {r.Jurisdiction}, respondent {Vocab<Respondent>.Name(r.Respondent)}, received {RequestJson.ContractPattern.Format(r.ReceivedAt)}");
             text.AppendLine($"  requester {Vocab<Requester>.Name(r.Requester)}, purpose {Vocab<Purpose>.Name(r.Purpose)}, assistance {Vocab<AssistanceKind>.Name(r.Assistance)}, authority {Vocab<Authority>.Name(r.Authority)}");
             text.AppendLine($"  circumstances [{r.Circumstances}], subjectFacts [{r.SubjectFacts}]");
         }
