@@ -1,10 +1,30 @@
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace PolicyModel.Engine;
 
 internal sealed class CompiledJurisdiction
 {
+    private ZoneInterval? lastInterval;
+
     public required Jurisdiction Jurisdiction { get; init; }
+
+    /// <summary>
+    /// The local date of an instant in this jurisdiction's zone (domain 4.2). The zone interval of the last call is
+    /// kept (an immutable NodaTime object; a race only costs a lookup), since successive requests nearly always
+    /// fall in the same interval between two daylight-saving transitions.
+    /// </summary>
+    public LocalDate LocalDateOf(Instant instant)
+    {
+        var interval = lastInterval;
+        if (interval is null || !interval.Contains(instant))
+        {
+            interval = Jurisdiction.TimeZone.GetZoneInterval(instant);
+            lastInterval = interval;
+        }
+
+        return instant.WithOffset(interval.WallOffset).Date;
+    }
 
     public required int Index { get; init; }
 

@@ -81,7 +81,7 @@ internal static class Evaluator
 {
     public static Decision Decide(AssistanceRequest request, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
     {
-        var date = PolicySet.LocalDateOf(request, jurisdiction.Jurisdiction);
+        var date = jurisdiction.LocalDateOf(request.ReceivedAt.ToInstant());
         return DecideTemplate(request, jurisdiction, date, trace).Materialize(request, date);
     }
 
