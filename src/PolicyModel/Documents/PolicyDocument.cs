@@ -231,6 +231,30 @@ public static class DocumentLimits
 
     /// <summary>Most items in one array or properties in one object: 10,000.</summary>
     public const int MaxItems = 10_000;
+
+    /// <summary>
+    /// Deepest chain of term references in a policy set (a term naming a term naming a term …): 32. Deeper nesting
+    /// is reported as <see cref="ProblemCodes.TooComplex"/> when the set is compiled.
+    /// </summary>
+    public const int MaxTermNesting = 32;
+
+    /// <summary>
+    /// Most operators and field tests in one rule's or presumption's <c>when</c> once its terms are expanded (a term
+    /// used twice counts twice): 1,000. Larger conditions are reported as <see cref="ProblemCodes.TooComplex"/>.
+    /// </summary>
+    public const int MaxExpandedConditionSize = 1_000;
+
+    /// <summary>
+    /// Longest chain of exceptions in a policy set (a rule excepted by a rule excepted by a rule …), counted in rules:
+    /// 64. Longer chains are reported as <see cref="ProblemCodes.TooComplex"/>.
+    /// </summary>
+    public const int MaxExceptionChain = 64;
+
+    /// <summary>
+    /// Deepest nesting of jurisdictions in a policy set (<c>us</c>, <c>us-il</c>, <c>us-il-cook</c>, … counts 1, 2, 3, …):
+    /// 32. Deeper jurisdictions are reported as <see cref="ProblemCodes.TooComplex"/>.
+    /// </summary>
+    public const int MaxJurisdictionDepth = 32;
 }
 
 internal sealed record Location(string Path, int Line, int Column);

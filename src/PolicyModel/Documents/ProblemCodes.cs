@@ -96,6 +96,12 @@ public static class ProblemCodes
     /// <summary>PM2014: a rule preempts a rule that is not of a more specific layer within its reach.</summary>
     public const string PreemptsOuterRule = "PM2014";
 
+    /// <summary>
+    /// PM2015: a policy set exceeds a structural limit of <see cref="DocumentLimits"/>: terms nested too deep, a rule's
+    /// conditions too large once its terms are expanded, an exception chain too long, or jurisdictions nested too deep.
+    /// </summary>
+    public const string TooComplex = "PM2015";
+
     /// <summary>PM3001: a request names a jurisdiction the policy set does not have.</summary>
     public const string UnknownRequestJurisdiction = "PM3001";
 }

@@ -14,6 +14,7 @@ internal sealed class PolicyCompiler
     private readonly List<CompiledPresumption> presumptions = [];
     private readonly List<CompiledPreemption> preemptions = [];
     private readonly Dictionary<(PolicyDocument Document, string Term), Predicate?> resolvedTerms = [];
+    private readonly Dictionary<(PolicyDocument Document, string Term), int> termNesting = [];
 
     public PolicyCompiler(IEnumerable<PolicyDocument> documents) => this.documents = [.. documents];
 
@@ -34,7 +35,13 @@ internal sealed class PolicyCompiler
         }
 
         LinkExceptionsAndPreemption();
+        var beforeCycles = problems.Count;
         CheckExceptionCycles();
+        if (problems.Count == beforeCycles)
+        {
+            CheckExceptionChains();
+        }
+
         if (problems.Count > 0)
         {
             return null;
@@ -115,6 +122,7 @@ internal sealed class PolicyCompiler
             var seen = new HashSet<JurisdictionId> { j.Jurisdiction.Id };
             var current = j.Jurisdiction;
             var cyclic = false;
+            var tooDeep = false;
             while (current.Parent is { } parentId)
             {
                 if (!seen.Add(parentId))
@@ -123,9 +131,23 @@ internal sealed class PolicyCompiler
                     break;
                 }
 
+                if (chain.Count >= DocumentLimits.MaxJurisdictionDepth)
+                {
+                    // Bounds the walk (and every chain the engine keeps) whatever the number of documents.
+                    tooDeep = true;
+                    break;
+                }
+
                 var parent = jurisdictions[parentId];
                 chain.Add(parent);
                 current = parent.Jurisdiction;
+            }
+
+            if (tooDeep)
+            {
+                problems.Add(new Problem(ProblemCodes.TooComplex, definitions[j.Jurisdiction.Id].Document.Name, "$.jurisdiction.parent", null, null,
+                    $"`{j.Jurisdiction.Id}` is nested more than {DocumentLimits.MaxJurisdictionDepth} jurisdictions deep (or in a cycle longer than that); at most {DocumentLimits.MaxJurisdictionDepth} levels are allowed"));
+                continue;
             }
 
             if (cyclic)
@@ -191,7 +213,7 @@ internal sealed class PolicyCompiler
         {
             var layer = LayerOf(declaration.Layer, declaration);
             var parts = resolver.ResolveParts(declaration.When);
-            var predicate = parts is null ? null : TermResolver.Combine(parts);
+            var predicate = CheckSize(parts is null ? null : TermResolver.Combine(parts), document, declaration, declaration.Id);
             if (!sources.TryGetValue(declaration.Source, out var source))
             {
                 Add(ProblemCodes.UnknownSource, document, declaration, ".source",
@@ -239,7 +261,7 @@ internal sealed class PolicyCompiler
         foreach (var declaration in document.Presumptions)
         {
             var layer = LayerOf(declaration.Layer, declaration);
-            var predicate = resolver.Resolve(declaration.When);
+            var predicate = CheckSize(resolver.Resolve(declaration.When), document, declaration, declaration.Id);
             if (!ClaimId(declaration.Id, declaration) || predicate is null)
             {
                 continue;
@@ -293,6 +315,19 @@ internal sealed class PolicyCompiler
     }
 
     private readonly List<(CompiledRule Rule, RuleDeclaration Declaration, PolicyDocument Document)> pendingLinks = [];
+
+    /// <summary>The predicate, or null after reporting that it is larger than <see cref="DocumentLimits.MaxExpandedConditionSize"/>.</summary>
+    private Predicate? CheckSize(Predicate? predicate, PolicyDocument document, object declaration, RuleId id)
+    {
+        if (predicate is null || predicate.Size <= DocumentLimits.MaxExpandedConditionSize)
+        {
+            return predicate;
+        }
+
+        Add(ProblemCodes.TooComplex, document, declaration, ".when",
+            $"the conditions of `{id}` have {(predicate.Size == int.MaxValue ? "more than 2 billion" : predicate.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} operators and tests once their terms are expanded; at most {DocumentLimits.MaxExpandedConditionSize:N0} are allowed");
+        return null;
+    }
 
     private bool IsSameOrInside(JurisdictionId inner, JurisdictionId outer) =>
         jurisdictions[inner].ChainIds.Contains(outer);
@@ -365,12 +400,26 @@ internal sealed class PolicyCompiler
             }
         }
 
-        void Visit(CompiledRule r)
+        // Depth-first, with an explicit stack rather than recursion: a chain of thousands of exceptions must not overflow the thread's stack.
+        void Visit(CompiledRule root)
         {
-            state[r] = 1;
-            stack.Add(r);
-            foreach (var next in excepts[r])
+            var work = new Stack<(CompiledRule Rule, int Next)>();
+            state[root] = 1;
+            stack.Add(root);
+            work.Push((root, 0));
+            while (work.Count > 0)
             {
+                var (r, i) = work.Pop();
+                var edges = excepts[r];
+                if (i >= edges.Count)
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                    state[r] = 2;
+                    continue;
+                }
+
+                work.Push((r, i + 1));
+                var next = edges[i];
                 if (state.GetValueOrDefault(next) == 1)
                 {
                     var loop = stack.Skip(stack.IndexOf(next)).ToList();
@@ -385,12 +434,11 @@ internal sealed class PolicyCompiler
                 }
                 else if (state.GetValueOrDefault(next) == 0)
                 {
-                    Visit(next);
+                    state[next] = 1;
+                    stack.Add(next);
+                    work.Push((next, 0));
                 }
             }
-
-            stack.RemoveAt(stack.Count - 1);
-            state[r] = 2;
         }
 
         foreach (var r in ruleList)
@@ -402,10 +450,60 @@ internal sealed class PolicyCompiler
         }
     }
 
+    /// <summary>
+    /// Reports exception chains longer than <see cref="DocumentLimits.MaxExceptionChain"/> (the evaluator follows a chain
+    /// recursively, so its length bounds the stack a decision needs). Runs only on an acyclic exception graph.
+    /// </summary>
+    private void CheckExceptionChains()
+    {
+        // length[r]: rules in the longest chain r, an excepter of r, an excepter of that, … (1 when nothing excepts r).
+        var length = new Dictionary<CompiledRule, int>();
+        foreach (var root in ruleList)
+        {
+            var work = new Stack<(CompiledRule Rule, int Next)>();
+            work.Push((root, 0));
+            while (work.Count > 0)
+            {
+                var (r, i) = work.Pop();
+                if (length.ContainsKey(r))
+                {
+                    continue;
+                }
+
+                if (i < r.ExceptedBy.Count)
+                {
+                    work.Push((r, i + 1));
+                    if (!length.ContainsKey(r.ExceptedBy[i]))
+                    {
+                        work.Push((r.ExceptedBy[i], 0));
+                    }
+
+                    continue;
+                }
+
+                length[r] = 1 + (r.ExceptedBy.Count == 0 ? 0 : r.ExceptedBy.Max(e => length[e]));
+            }
+        }
+
+        foreach (var (rule, declaration, document) in pendingLinks)
+        {
+            // Report the rule where the chain first becomes too long, not every rule further along it.
+            if (length[rule] == DocumentLimits.MaxExceptionChain + 1)
+            {
+                Add(ProblemCodes.TooComplex, document, declaration, string.Empty,
+                    $"the exceptions to `{rule.Rule.Id}` form a chain of more than {DocumentLimits.MaxExceptionChain} rules (`{rule.Rule.Id}` is excepted by `{rule.ExceptedBy.MaxBy(e => length[e])!.Rule.Id}`, which is excepted by …); at most {DocumentLimits.MaxExceptionChain} are allowed");
+            }
+        }
+    }
+
     /// <summary>Resolves term references: the document's own terms first, then those of its jurisdiction's other documents and its ancestors.</summary>
     private sealed class TermResolver(PolicyCompiler compiler, PolicyDocument document)
     {
         private readonly HashSet<(PolicyDocument Document, string Term)> resolving = [];
+        private readonly HashSet<(PolicyDocument Document, string Term)> tooDeep = [];
+
+        /// <summary>The longest chain of term references met below the definition being resolved.</summary>
+        private int nesting;
 
         public static Predicate Combine(Predicate[] parts) => parts.Length switch
         {
@@ -489,18 +587,45 @@ internal sealed class PolicyCompiler
             var key = (definingDocument, name);
             if (compiler.resolvedTerms.TryGetValue(key, out var done))
             {
+                nesting = Math.Max(nesting, compiler.termNesting.GetValueOrDefault(key));
                 return done;
             }
 
-            if (!resolving.Add(key))
+            if (resolving.Contains(key))
             {
                 compiler.Add(ProblemCodes.TermCycle, referring ?? definingDocument, reference, string.Empty, $"the term `{name}` is defined in terms of itself");
                 return null;
             }
 
+            if (resolving.Count >= DocumentLimits.MaxTermNesting)
+            {
+                // Not cached: the same term may be used legitimately from a shallower place. Resolution recurses, so this bounds the stack.
+                if (tooDeep.Add(key))
+                {
+                    compiler.Add(ProblemCodes.TooComplex, referring ?? definingDocument, reference, string.Empty,
+                        $"the term `{name}` is reached through more than {DocumentLimits.MaxTermNesting} nested term references; at most {DocumentLimits.MaxTermNesting} are allowed");
+                }
+
+                return null;
+            }
+
+            resolving.Add(key);
+            var outer = nesting;
+            nesting = 0;
             var predicate = Resolve(definition, definingDocument);
             resolving.Remove(key);
+            var depth = nesting + 1;
+            nesting = Math.Max(outer, depth);
+            if (predicate is not null && depth > DocumentLimits.MaxTermNesting)
+            {
+                // The same verdict whatever order the terms are resolved in (the recursion guard above depends on it).
+                compiler.Add(ProblemCodes.TooComplex, definingDocument, definition, string.Empty,
+                    $"the term `{name}` is defined through a chain of {depth} nested term references; at most {DocumentLimits.MaxTermNesting} are allowed");
+                predicate = null;
+            }
+
             compiler.resolvedTerms[key] = predicate;
+            compiler.termNesting[key] = depth;
             return predicate;
         }
 

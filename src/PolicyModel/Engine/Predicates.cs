@@ -46,7 +46,26 @@ internal readonly struct Facts
 /// <summary>A condition with its terms resolved: a closed tree of typed tests, evaluated without allocation.</summary>
 internal abstract class Predicate
 {
+    /// <summary>
+    /// Operators and field tests in the tree, a shared sub-tree (a term used twice) counted each time it is used: the
+    /// work of one evaluation and a bound on the tree's depth. Computed bottom-up when the tree is built (no recursion);
+    /// saturates at <see cref="int.MaxValue"/>.
+    /// </summary>
+    public abstract int Size { get; }
+
     public abstract bool Eval(in Facts facts);
+
+    /// <summary>One plus the sizes of <paramref name="parts"/>, saturating.</summary>
+    protected static int SizeOf(IEnumerable<Predicate> parts)
+    {
+        long size = 1;
+        foreach (var p in parts)
+        {
+            size += p.Size;
+        }
+
+        return (int)Math.Min(size, int.MaxValue);
+    }
 
     /// <summary>Adds the request fields this predicate reads (through terms too).</summary>
     public abstract void CollectFields(HashSet<RequestField> fields);
@@ -58,6 +77,8 @@ internal abstract class Predicate
 internal sealed class TruePredicate : Predicate
 {
     public static readonly TruePredicate Instance = new();
+
+    public override int Size => 1;
 
     public override bool Eval(in Facts facts) => true;
 
@@ -73,6 +94,8 @@ internal sealed class TruePredicate : Predicate
 internal sealed class AllPredicate(Predicate[] parts) : Predicate
 {
     public Predicate[] Parts { get; } = parts;
+
+    public override int Size { get; } = SizeOf(parts);
 
     public override bool Eval(in Facts facts)
     {
@@ -104,8 +127,18 @@ internal sealed class AllPredicate(Predicate[] parts) : Predicate
     }
 }
 
-internal sealed class AnyPredicate(Predicate[] parts) : Predicate
+internal sealed class AnyPredicate : Predicate
 {
+    private readonly Predicate[] parts;
+
+    public AnyPredicate(Predicate[] parts)
+    {
+        this.parts = parts;
+        Size = SizeOf(parts);
+    }
+
+    public override int Size { get; }
+
     public override bool Eval(in Facts facts)
     {
         foreach (var p in parts)
@@ -136,8 +169,18 @@ internal sealed class AnyPredicate(Predicate[] parts) : Predicate
     }
 }
 
-internal sealed class NotPredicate(Predicate inner) : Predicate
+internal sealed class NotPredicate : Predicate
 {
+    private readonly Predicate inner;
+
+    public NotPredicate(Predicate inner)
+    {
+        this.inner = inner;
+        Size = SizeOf([inner]);
+    }
+
+    public override int Size { get; }
+
     public override bool Eval(in Facts facts) => !inner.Eval(facts);
 
     public override void CollectFields(HashSet<RequestField> fields) => inner.CollectFields(fields);
@@ -152,6 +195,8 @@ internal sealed class FieldPredicate(RequestField requestField, FieldTest test, 
     public FieldTest Test => test;
 
     public ulong Mask => mask;
+
+    public override int Size => 1;
 
     public override void VisitTests(Action<FieldPredicate> visit) => visit(this);
 

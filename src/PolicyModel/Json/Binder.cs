@@ -30,7 +30,7 @@ internal sealed class Binder(string document, List<Problem> problems)
         {
             if (!allowed.Contains(name))
             {
-                Add(ProblemCodes.UnknownProperty, value, $"unknown property `{JNode.Shorten(name)}` in {what}{Suggest(name, allowed)}");
+                Add(ProblemCodes.UnknownProperty, value, $"unknown property `{JNode.Shorten(name)}` in {what}{(Problems.Count < 1_000 ? Suggest(name, allowed) : string.Empty)}");
                 continue;
             }
 
@@ -178,9 +178,10 @@ internal sealed class Binder(string document, List<Problem> problems)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowered = given.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var d = Distance(given.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var d = Distance(lowered, candidate.ToLowerInvariant());
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -198,8 +199,9 @@ internal sealed class Binder(string document, List<Problem> problems)
             return int.MaxValue;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // On the stack: a hostile document can have hundreds of thousands of unknown properties, each compared with every allowed name.
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -214,7 +216,9 @@ internal sealed class Binder(string document, List<Problem> problems)
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

@@ -5,9 +5,126 @@ using PolicyModel.Json;
 
 namespace PolicyModel;
 
-/// <summary>Writes decisions in the contract's JSON form through a source-generated System.Text.Json context.</summary>
+/// <summary>
+/// Writes decisions in the contract's JSON form through a source-generated System.Text.Json context, and reads them
+/// back strictly (for consumers that store decisions, and for round-trip tests).
+/// </summary>
 public static class DecisionJson
 {
+    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation"];
+    private static readonly string[] ConflictProperties = ["prohibiting", "other"];
+
+    // An explanation quotes up to a few rules' `explains` phrases (4,096 characters each), so strings may be longer than in documents.
+    private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 1 << 20, MaxItems = 1_000_000 };
+
+    /// <summary>
+    /// Reads one decision in the contract's JSON form, as <see cref="Serialize(Decision, bool)"/> writes it. Strict like
+    /// the request reader: unknown or duplicate properties, unknown values, missing fields and malformed text are errors
+    /// with their JSON path. <c>conflicts</c> may be omitted (no conflicts); <c>requestId</c> may be omitted or <c>null</c>.
+    /// </summary>
+    /// <param name="json">The JSON text of one decision object.</param>
+    /// <param name="name">The document name used in errors.</param>
+    /// <returns>The decision; equal (<see cref="Decision.Equals(Decision)"/>) to the one that was written.</returns>
+    /// <exception cref="InvalidRequestException">The text is not a valid decision; every problem is listed.</exception>
+    public static Decision Parse(string json, string name = "decision")
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        var problems = new List<Problem>();
+        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, problems).ReadDocument();
+        var decision = root is null ? null : Bind(root, new Binder(name, problems));
+        if (problems.Count > 0 || decision is null)
+        {
+            throw new InvalidRequestException(problems.Count > 0 ? problems : [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected a decision object")]);
+        }
+
+        return decision;
+    }
+
+    private static Decision? Bind(JNode node, Binder bind)
+    {
+        const string what = "a decision";
+        var props = bind.Object(node, what, Properties);
+        if (props is null)
+        {
+            return null;
+        }
+
+        var start = bind.Problems.Count;
+        string? requestId = null;
+        if (props.TryGetValue("requestId", out var idNode) && idNode.Kind != JKind.Null)
+        {
+            requestId = bind.String(idNode, "a string (the request's id) or `null`");
+        }
+
+        var outcome = bind.Required(props, node, "outcome", what) is { } o ? bind.Value<Outcome>(o, "outcome") : null;
+        var date = bind.Required(props, node, "effectiveDate", what) is { } d ? bind.Date(d) : null;
+        var chain = bind.Required(props, node, "jurisdictionChain", what) is { } jc ? List(jc, bind, "jurisdiction id", n => bind.Id(n, "jurisdiction id") is { } v ? (true, new JurisdictionId(v)) : (false, default)) : null;
+        var deciding = bind.Required(props, node, "decidingRules", what) is { } dr ? List(dr, bind, "rule id", n => RuleIdOf(n, bind)) : null;
+        var citations = bind.Required(props, node, "citations", what) is { } ci ? List(ci, bind, "citation", n => bind.NonEmptyString(n, "a citation") is { } v ? (true, v) : (false, string.Empty)) : null;
+        var obligations = bind.Required(props, node, "obligations", what) is { } ob ? List(ob, bind, "obligation", n => bind.Value<Obligation>(n, "obligation") is { } v ? (true, v) : (false, default)) : null;
+        var preempted = bind.Required(props, node, "preempted", what) is { } pr ? List(pr, bind, "rule id", n => RuleIdOf(n, bind)) : null;
+        var conflicts = props.TryGetValue("conflicts", out var cf) ? List(cf, bind, "conflict", n => Conflict(n, bind) is { } v ? (true, v) : (false, null!)) : [];
+        var explanation = bind.Required(props, node, "explanation", what) is { } ex ? bind.String(ex) : null;
+        if (bind.Problems.Count != start || outcome is null || date is null || chain is null || deciding is null || citations is null
+            || obligations is null || preempted is null || conflicts is null || explanation is null)
+        {
+            return null;
+        }
+
+        return new Decision
+        {
+            RequestId = requestId,
+            Outcome = outcome.Value,
+            EffectiveDate = date.Value,
+            JurisdictionChain = chain,
+            DecidingRules = deciding,
+            Citations = citations,
+            Obligations = obligations,
+            Preempted = preempted,
+            Conflicts = conflicts,
+            Explanation = explanation,
+        };
+    }
+
+    private static (bool Ok, RuleId Value) RuleIdOf(JNode node, Binder bind) => bind.Id(node, "rule id") is { } id ? (true, new RuleId(id)) : (false, default);
+
+    private static RuleConflict? Conflict(JNode node, Binder bind)
+    {
+        const string what = "a conflict";
+        var props = bind.Object(node, what, ConflictProperties);
+        if (props is null)
+        {
+            return null;
+        }
+
+        var prohibiting = bind.Required(props, node, "prohibiting", what) is { } p ? RuleIdOf(p, bind) : (false, default);
+        var other = bind.Required(props, node, "other", what) is { } o ? RuleIdOf(o, bind) : (false, default);
+        return prohibiting.Ok && other.Ok ? new RuleConflict(prohibiting.Value, other.Value) : null;
+    }
+
+    private static List<T>? List<T>(JNode node, Binder bind, string what, Func<JNode, (bool Ok, T Value)> item)
+    {
+        if (bind.Array(node, $"a list of {what}s") is not { } items)
+        {
+            return null;
+        }
+
+        var result = new List<T>(items.Count);
+        var ok = true;
+        foreach (var n in items)
+        {
+            var (good, value) = item(n);
+            ok &= good;
+            if (good)
+            {
+                result.Add(value);
+            }
+        }
+
+        return ok ? result : null;
+    }
+
     /// <summary>Serialises one decision.</summary>
     /// <param name="decision">The decision.</param>
     /// <param name="indented">Whether to indent.</param>

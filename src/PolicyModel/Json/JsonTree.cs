@@ -43,8 +43,48 @@ internal sealed class JNode
         _ => "`null`",
     };
 
-    internal static string Shorten(string? text) =>
-        text is null ? string.Empty : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+    /// <summary>
+    /// User text as a message quotes it: at most 40 characters, and control, format and line-separator characters
+    /// written as <c>\uXXXX</c> escapes, so that a message stays one line and shows what it quotes.
+    /// </summary>
+    internal static string Shorten(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        var shortened = text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+        if (!shortened.Any(IsUnprintable))
+        {
+            return shortened;
+        }
+
+        var escaped = new StringBuilder(shortened.Length + 16);
+        for (var i = 0; i < shortened.Length; i++)
+        {
+            var ch = shortened[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < shortened.Length && char.IsLowSurrogate(shortened[i + 1]))
+            {
+                escaped.Append(ch).Append(shortened[++i]); // a well-formed pair (an emoji) is printable
+            }
+            else if (IsUnprintable(ch))
+            {
+                escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)ch:X4}");
+            }
+            else
+            {
+                escaped.Append(ch);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    internal static bool IsUnprintable(char ch) => char.GetUnicodeCategory(ch) is System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator
+        or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.Surrogate
+        or System.Globalization.UnicodeCategory.PrivateUse;
 }
 
 internal sealed class JsonLimits
@@ -219,6 +259,7 @@ internal ref struct JsonTreeReader
                 }
 
                 var props = new List<KeyValuePair<string, JNode>>();
+                HashSet<string>? names = null; // past a few properties, duplicates are found by hash (linear, not quadratic, in the object's size)
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (pl, pc) = Position(reader.TokenStartIndex);
@@ -237,7 +278,7 @@ internal ref struct JsonTreeReader
                         return null;
                     }
 
-                    if (props.Exists(p => p.Key == name))
+                    if (names?.Contains(name) ?? props.Exists(p => p.Key == name))
                     {
                         Add(ProblemCodes.DuplicateProperty, childPath, pl, pc, $"the property `{JNode.Shorten(name)}` appears twice in one object");
                         continue;
@@ -250,6 +291,14 @@ internal ref struct JsonTreeReader
                     }
 
                     props.Add(new(name, value));
+                    if (names is not null)
+                    {
+                        names.Add(name);
+                    }
+                    else if (props.Count > 8)
+                    {
+                        names = new HashSet<string>(props.Select(p => p.Key), StringComparer.Ordinal);
+                    }
                 }
 
                 depth--;
@@ -323,6 +372,8 @@ internal ref struct JsonTreeReader
         }
     }
 
+    private static bool Unprintable(char ch) => JNode.IsUnprintable(ch);
+
     private static string PropertyPath(string parent, string name)
     {
         foreach (var ch in name)
@@ -349,6 +400,24 @@ internal ref struct JsonTreeReader
         {
             Add(ProblemCodes.TooDeep, "$", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"nesting deeper than {limits.MaxDepth} levels");
             return;
+        }
+
+        // System.Text.Json quotes the offending input ("'tJane Doe...' is an invalid JSON literal"), line breaks
+        // included: keep the message one line and never longer than a hint, and quote nothing but a single character.
+        var literal = message.IndexOf("' is an invalid JSON literal. Expected the literal '", StringComparison.Ordinal);
+        if (literal > 0 && message.StartsWith('\''))
+        {
+            message = "an invalid JSON literal; expected `" + message[(literal + 52)..].TrimEnd('.', '\'') + "`";
+        }
+        else if (message.StartsWith('\'') && message.IndexOf('\'', 1) is var end and > 0 && end > 8)
+        {
+            message = "the text" + message[(end + 1)..];
+        }
+
+        message = string.Concat(message.Select(ch => Unprintable(ch) ? ' ' : ch));
+        if (message.Length > 200)
+        {
+            message = message[..197] + "...";
         }
 
         message = message.TrimEnd('.', ' ');

@@ -99,7 +99,8 @@ public static class RequestJson
 
             writer.WriteString("jurisdiction", request.Jurisdiction.Value);
             writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
-            writer.WriteString("receivedAt", ContractPattern.Format(request.ReceivedAt));
+            // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
+            writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
             writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
             writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
             writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
@@ -183,6 +184,9 @@ public static class RequestJson
     /// <summary>The contract's text form of a request time: ISO 8601 with the offset as <c>-06:00</c>, or <c>Z</c> for UTC.</summary>
     internal static readonly OffsetDateTimePattern ContractPattern =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<Z+HH:mm>");
+
+    private static readonly OffsetDateTimePattern SecondsOffsetPattern =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm:ss>");
 
     internal static OffsetDateTime? ParseReceivedAt(string? text)
     {
