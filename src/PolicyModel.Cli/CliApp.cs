@@ -75,12 +75,101 @@ public static class CliApp
         validate.SetAction(parse => Guarded(stderr, () => ValidateCommand.Run(
             parse.GetValue(documentPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), Out(parse), stderr)));
 
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to analyse (default: every jurisdiction of the policies)" };
+        var on = new Option<string>("--on") { Description = "Analyse one date (YYYY-MM-DD)" };
+        var from = new Option<string>("--from") { Description = "First date analysed (YYYY-MM-DD, inclusive; default: since always)" };
+        var to = new Option<string>("--to") { Description = "Last date analysed (YYYY-MM-DD, inclusive; default: until further notice)" };
+        var analyzeScenarios = new Option<string[]>("--scenarios")
+        {
+            Description = "Scenario files or folders: report which rules they exercise and which none does",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Only these sections: gaps, conflicts, unreachable, preemption, coverage",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var analyze = new Command("analyze", "Analyse the policies: requests no rule decides (gaps), same-layer conflicts, rules that never decide, preemption, and scenario coverage");
+        analyze.Options.Add(jurisdiction);
+        analyze.Options.Add(on);
+        analyze.Options.Add(from);
+        analyze.Options.Add(to);
+        analyze.Options.Add(analyzeScenarios);
+        analyze.Options.Add(only);
+        analyze.Options.Add(json);
+        analyze.Options.Add(policies);
+        analyze.Options.Add(noBuiltIns);
+        analyze.SetAction(parse => Guarded(stderr, () => AnalyzeCommand.Run(
+            new AnalyzeOptions
+            {
+                Jurisdiction = parse.GetValue(jurisdiction),
+                On = parse.GetValue(on),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                Scenarios = parse.GetValue(analyzeScenarios) ?? [],
+                Only = parse.GetValue(only) ?? [],
+                Json = parse.GetValue(json),
+                Policies = parse.GetValue(policies) ?? [],
+                NoBuiltIns = parse.GetValue(noBuiltIns),
+            },
+            Out(parse),
+            stderr)));
+
+        var diffJurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to compare (default: every jurisdiction)" };
+        var diffFrom = new Option<string>("--from") { Description = "The earlier date (YYYY-MM-DD): compare the decisions of this date ..." };
+        var diffTo = new Option<string>("--to") { Description = "... with those of this date (YYYY-MM-DD)" };
+        var diffOn = new Option<string>("--on") { Description = "With --old/--new: compare on this date only (default: every date)" };
+        var oldDocuments = new Option<string[]>("--old")
+        {
+            Description = "The old version: policy documents or folders (beside the built-ins unless --no-builtins)",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var newDocuments = new Option<string[]>("--new")
+        {
+            Description = "The new version: policy documents or folders (beside the built-ins unless --no-builtins)",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var detail = new Option<bool>("--detail") { Description = "Also list every exact change (each request in exactly one row)" };
+        var diff = new Command("diff", "Show the requests whose decision differs between two dates (what an amendment changed) or two versions of the documents");
+        diff.Options.Add(diffJurisdiction);
+        diff.Options.Add(diffFrom);
+        diff.Options.Add(diffTo);
+        diff.Options.Add(diffOn);
+        diff.Options.Add(oldDocuments);
+        diff.Options.Add(newDocuments);
+        diff.Options.Add(detail);
+        diff.Options.Add(json);
+        diff.Options.Add(policies);
+        diff.Options.Add(noBuiltIns);
+        diff.SetAction(parse => Guarded(stderr, () => DiffCommand.Run(
+            new DiffOptions
+            {
+                Jurisdiction = parse.GetValue(diffJurisdiction),
+                From = parse.GetValue(diffFrom),
+                To = parse.GetValue(diffTo),
+                On = parse.GetValue(diffOn),
+                Old = parse.GetValue(oldDocuments) ?? [],
+                New = parse.GetValue(newDocuments) ?? [],
+                Detail = parse.GetValue(detail),
+                Json = parse.GetValue(json),
+                Policies = parse.GetValue(policies) ?? [],
+                NoBuiltIns = parse.GetValue(noBuiltIns),
+            },
+            Out(parse),
+            stderr)));
+
         var root = new RootCommand("policymodel: decide, with reasons, whether a request for police assistance is granted");
         root.Options.Add(noColour);
         root.Subcommands.Add(decide);
         root.Subcommands.Add(explain);
         root.Subcommands.Add(test);
         root.Subcommands.Add(validate);
+        root.Subcommands.Add(analyze);
+        root.Subcommands.Add(diff);
         var result = root.Parse(args);
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

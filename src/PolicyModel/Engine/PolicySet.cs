@@ -13,6 +13,7 @@ public sealed class PolicySet
 {
     private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions;
     private readonly Dictionary<RuleId, CompiledRule> rulesById;
+    private readonly (string Text, CompiledJurisdiction Compiled)[] byReference;
 
     internal PolicySet(
         IReadOnlyList<PolicyDocument> documents,
@@ -25,6 +26,7 @@ public sealed class PolicySet
         Documents = documents;
         this.jurisdictions = jurisdictions;
         this.rulesById = rulesById;
+        byReference = [.. jurisdictions.Select(j => (string.IsInterned(j.Key.Value) ?? j.Key.Value, j.Value))];
         Jurisdictions = [.. jurisdictions.Values.OrderBy(j => j.Index).Select(j => j.Jurisdiction)];
         Rules = [.. rules.Select(r => r.Rule)];
         Presumptions = [.. presumptions.Select(p => p.Presumption)];
@@ -156,7 +158,7 @@ public sealed class PolicySet
 
     private static CompactDecision Compact(CompiledJurisdiction jurisdiction, AssistanceRequest request)
     {
-        var date = LocalDateOf(request, jurisdiction.Jurisdiction);
+        var date = jurisdiction.LocalDateOf(request.ReceivedAt.ToInstant());
         var template = jurisdiction.Tables?.Lookup(request, date) ?? Evaluator.DecideTemplate(request, jurisdiction, date, trace: null);
         return new CompactDecision(template, request, date);
     }
@@ -203,6 +205,9 @@ public sealed class PolicySet
     }
 
     internal DecisionTables? TablesOf(JurisdictionId id) => jurisdictions[id].Tables;
+
+    /// <summary>The compiled form of a jurisdiction (policy analysis enumerates its decision tables' classes and periods).</summary>
+    internal CompiledJurisdiction CompiledJurisdictionOf(JurisdictionId id) => jurisdictions[id];
 
     /// <summary>Decides a request without throwing for an invalid one.</summary>
     /// <param name="request">The request.</param>
@@ -263,16 +268,43 @@ public sealed class PolicySet
             return null;
         }
 
-        if (!jurisdictions.TryGetValue(request.Jurisdiction, out var jurisdiction))
+        // Requests nearly always carry one of a few id strings; compare references before hashing.
+        CompiledJurisdiction? jurisdiction = null;
+        foreach (var (text, compiled) in byReference)
+        {
+            if (ReferenceEquals(text, request.Jurisdiction.Value))
+            {
+                jurisdiction = compiled;
+                break;
+            }
+        }
+
+        if (jurisdiction is null && !jurisdictions.TryGetValue(request.Jurisdiction, out jurisdiction))
         {
             problem = new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
                 $"`{request.Jurisdiction}` is not a jurisdiction of this policy set; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
             return null;
         }
 
+        if (request.ReceivedAt.Year is < AssistanceRequest.MinYear or > AssistanceRequest.MaxYear)
+        {
+            // Beyond these years converting the time to an instant or a local date could overflow NodaTime's range.
+            problem = new Problem(ProblemCodes.InvalidDateTime, Doc, "$.receivedAt", null, null,
+                $"the year {request.ReceivedAt.Year} is outside the supported range {AssistanceRequest.MinYear:D4} to {AssistanceRequest.MaxYear}");
+            return null;
+        }
+
         if (request.Id is { Length: > AssistanceRequest.MaxIdLength })
         {
             problem = new Problem(ProblemCodes.LimitExceeded, Doc, "$.id", null, null, $"the request id is longer than {AssistanceRequest.MaxIdLength} characters");
+            return null;
+        }
+
+        if (request.Id is { } id && id.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0
+            && System.Text.Unicode.Utf8.FromUtf16(id, stackalloc byte[AssistanceRequest.MaxIdLength * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            // Only code can build such an id (JSON text cannot carry it); a decision written as JSON would silently alter it.
+            problem = new Problem(ProblemCodes.InvalidValue, Doc, "$.id", null, null, "the request id is not well-formed Unicode text (it holds an unpaired surrogate)");
             return null;
         }
 

@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using PolicyModel.Analysis;
+
+namespace PolicyModel.Cli;
+
+/// <summary>
+/// <c>policymodel diff [--jurisdiction id] --from date --to date</c> (what changed between two dates) and
+/// <c>policymodel diff [--jurisdiction id] --old paths --new paths [--on date]</c> (what changed between two versions of
+/// the documents): the requests whose decision differs, grouped (docs/analysis.md).
+/// </summary>
+internal static class DiffCommand
+{
+    public static int Run(DiffOptions options, Output stdout, TextWriter stderr)
+    {
+        var versions = options.Old.Count > 0 || options.New.Count > 0;
+        if (versions && (options.Old.Count == 0 || options.New.Count == 0))
+        {
+            stderr.WriteLine("error: compare two versions of the documents with both --old <paths> and --new <paths>");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!AnalysisOutput.TryDate(options.From, "--from", stderr, out var from)
+            || !AnalysisOutput.TryDate(options.To, "--to", stderr, out var to)
+            || !AnalysisOutput.TryDate(options.On, "--on", stderr, out var on))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (versions)
+        {
+            if (from is not null || to is not null)
+            {
+                stderr.WriteLine("error: with --old/--new, compare on one date with --on <date>, or on every date without it; --from/--to compare two dates of one set of documents");
+                return ExitCodes.InvalidInput;
+            }
+
+            return Versions(options, on, stdout, stderr);
+        }
+
+        if (on is not null)
+        {
+            stderr.WriteLine("error: --on is for --old/--new; to compare two dates give --from <date> --to <date>");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (from is not { } before || to is not { } after)
+        {
+            stderr.WriteLine("error: give the two dates to compare with --from <date> --to <date> (or two versions of the documents with --old/--new)");
+            return ExitCodes.InvalidInput;
+        }
+
+        var set = PolicyLoader.Load(options.Policies, !options.NoBuiltIns, stderr);
+        if (set is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (!AnalysisOutput.TryJurisdiction(options.Jurisdiction, set, stderr, out var jurisdiction))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var analyzer = new PolicyAnalyzer(set);
+        var ids = jurisdiction is { } j ? [j] : set.Jurisdictions.Select(x => x.Id).ToList();
+        var reports = ids.AsParallel().AsOrdered().Select(id => analyzer.Diff(id, before, after)).ToList();
+        Write(set, reports, jurisdiction is not null, options, stdout, []);
+        return ExitCodes.Success;
+    }
+
+    private static int Versions(DiffOptions options, LocalDate? on, Output stdout, TextWriter stderr)
+    {
+        var oldSet = PolicyLoader.Load([.. options.Policies, .. options.Old], !options.NoBuiltIns, stderr);
+        var newSet = PolicyLoader.Load([.. options.Policies, .. options.New], !options.NoBuiltIns, stderr);
+        if (oldSet is null || newSet is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        JurisdictionId? jurisdiction = null;
+        if (options.Jurisdiction is { } text)
+        {
+            if (!AnalysisOutput.TryJurisdiction(text, newSet, stderr, out jurisdiction) || !AnalysisOutput.TryJurisdiction(text, oldSet, stderr, out _))
+            {
+                return ExitCodes.InvalidInput;
+            }
+        }
+
+        var range = on is { } date ? DateRange.On(date) : DateRange.All;
+        var notes = new List<string>();
+        var ids = new List<JurisdictionId>();
+        if (jurisdiction is { } one)
+        {
+            ids.Add(one);
+        }
+        else
+        {
+            foreach (var j in newSet.Jurisdictions)
+            {
+                if (oldSet.TryGetJurisdiction(j.Id, out _))
+                {
+                    ids.Add(j.Id);
+                }
+                else
+                {
+                    notes.Add($"{j.Id}: only in the new documents");
+                }
+            }
+
+            notes.AddRange(oldSet.Jurisdictions.Where(j => !newSet.TryGetJurisdiction(j.Id, out _)).Select(j => $"{j.Id}: only in the old documents"));
+        }
+
+        var reports = ids.AsParallel().AsOrdered().Select(id => PolicyAnalyzer.Diff(oldSet, newSet, id, range)).ToList();
+        Write(newSet, reports, jurisdiction is not null, options, stdout, notes);
+        return ExitCodes.Success;
+    }
+
+    private static void Write(PolicySet set, List<DiffReport> reports, bool single, DiffOptions options, Output output, List<string> notes)
+    {
+        if (options.Json)
+        {
+            output.Writer.WriteLine(Json(reports, single, notes));
+            return;
+        }
+
+        var w = output.Writer;
+        var first = true;
+        foreach (var report in reports)
+        {
+            if (!single && report.Changes.Count == 0)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                w.WriteLine();
+            }
+
+            first = false;
+            Readable(set, report, options.Detail, output);
+        }
+
+        if (!single)
+        {
+            var unchanged = reports.Where(r => r.Changes.Count == 0).Select(r => r.Jurisdiction.Value).ToList();
+            if (unchanged.Count > 0)
+            {
+                if (!first)
+                {
+                    w.WriteLine();
+                }
+
+                w.WriteLine($"No decision changes in {string.Join(", ", unchanged)}.");
+            }
+        }
+
+        foreach (var note in notes)
+        {
+            w.WriteLine(note);
+        }
+    }
+
+    private static void Readable(PolicySet set, DiffReport report, bool detail, Output output)
+    {
+        var w = output.Writer;
+        set.TryGetJurisdiction(report.Jurisdiction, out var jurisdiction);
+        var what = report.Range is { } range
+            ? $"the {report.Before} and the {report.After} ({range})"
+            : $"{report.Before} and {report.After}";
+        var title = output.Bold($"{report.Jurisdiction} ({jurisdiction?.Name})");
+        if (report.Changes.Count == 0)
+        {
+            w.WriteLine($"{title}: no decision differs between {what}.");
+            return;
+        }
+
+        var share = 100.0 * report.RequestCount / report.RequestsPerDate;
+        w.WriteLine($"{title}: decisions differ between {what} for {AnalysisOutput.Count(report.RequestCount)} of {AnalysisOutput.Count(report.RequestsPerDate)} requests ({share.ToString("0.0", CultureInfo.InvariantCulture)}%)");
+        IReadOnlyList<EffectivePeriod> analysed = report.Range is null ? [] : [new EffectivePeriod(report.Range.From, report.Range.To?.PlusDays(1))];
+        w.WriteLine();
+        if (report.Outcomes.Count == 0)
+        {
+            w.WriteLine("Outcome changes: none (only citations, obligations or preemption change)");
+        }
+        else
+        {
+            w.WriteLine("Outcome changes");
+            AnalysisOutput.GroupTable(
+                output,
+                ["before", "after"],
+                report.Outcomes.Select(o => ((IReadOnlyList<string>)[output.OutcomeText(o.Before), output.OutcomeText(o.After)], o.Groups)),
+                analysed);
+        }
+
+        w.WriteLine();
+        w.WriteLine("Citations, obligations and preemption gained (+) or lost (-)");
+        AnalysisOutput.GroupTable(
+            output,
+            ["change"],
+            report.Items.Select(i => ((IReadOnlyList<string>)[i.Added ? output.Green(i.Describe()) : output.Red(i.Describe())], i.Groups)),
+            analysed);
+        if (detail)
+        {
+            w.WriteLine();
+            w.WriteLine($"Every change ({report.Changes.Count}): each request is in exactly one row");
+            AnalysisOutput.GroupTable(
+                output,
+                ["change"],
+                report.Changes.Select(c => ((IReadOnlyList<string>)[c.Describe()], c.Groups)),
+                analysed);
+        }
+    }
+
+    private static string Json(List<DiffReport> reports, bool single, List<string> notes)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions))
+        {
+            if (!single)
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("diffs");
+            }
+
+            foreach (var report in reports)
+            {
+                WriteReport(writer, report);
+            }
+
+            if (!single)
+            {
+                writer.WriteEndArray();
+                AnalysisOutput.Strings(writer, "notes", notes);
+                writer.WriteEndObject();
+            }
+        }
+
+        return AnalysisOutput.Finish(stream);
+    }
+
+    private static void WriteReport(Utf8JsonWriter writer, DiffReport report)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("jurisdiction", report.Jurisdiction.Value);
+        writer.WriteString("before", report.Before);
+        writer.WriteString("after", report.After);
+        if (report.Range is { } range)
+        {
+            writer.WriteString("dates", range.ToString());
+        }
+
+        writer.WriteNumber("requestCount", report.RequestCount);
+        writer.WriteNumber("requestsPerDate", report.RequestsPerDate);
+        writer.WriteStartArray("outcomes");
+        foreach (var o in report.Outcomes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("before", Vocab<Outcome>.Name(o.Before));
+            writer.WriteString("after", Vocab<Outcome>.Name(o.After));
+            writer.WriteNumber("requestCount", o.RequestCount);
+            AnalysisOutput.WriteGroups(writer, o.Groups);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("items");
+        foreach (var i in report.Items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("change", i.Describe());
+            writer.WriteString("kind", AnalysisOutput.Kebab(i.Kind.ToString()));
+            writer.WriteString("item", i.Item);
+            writer.WriteBoolean("added", i.Added);
+            writer.WriteNumber("requestCount", i.RequestCount);
+            AnalysisOutput.WriteGroups(writer, i.Groups);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("changes");
+        foreach (var c in report.Changes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("before", Vocab<Outcome>.Name(c.Before));
+            writer.WriteString("after", Vocab<Outcome>.Name(c.After));
+            AnalysisOutput.Strings(writer, "citationsAdded", c.CitationsAdded);
+            AnalysisOutput.Strings(writer, "citationsRemoved", c.CitationsRemoved);
+            AnalysisOutput.Strings(writer, "obligationsAdded", c.ObligationsAdded.Select(Vocab<Obligation>.Name));
+            AnalysisOutput.Strings(writer, "obligationsRemoved", c.ObligationsRemoved.Select(Vocab<Obligation>.Name));
+            AnalysisOutput.Strings(writer, "preemptedAdded", c.PreemptedAdded.Select(r => r.Value));
+            AnalysisOutput.Strings(writer, "preemptedRemoved", c.PreemptedRemoved.Select(r => r.Value));
+            writer.WriteNumber("requestCount", c.RequestCount);
+            AnalysisOutput.WriteGroups(writer, c.Groups);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>The options of <c>policymodel diff</c>.</summary>
+internal sealed record DiffOptions
+{
+    public string? Jurisdiction { get; init; }
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public string? On { get; init; }
+
+    public IReadOnlyList<string> Old { get; init; } = [];
+
+    public IReadOnlyList<string> New { get; init; } = [];
+
+    public bool Detail { get; init; }
+
+    public bool Json { get; init; }
+
+    public IReadOnlyList<string> Policies { get; init; } = [];
+
+    public bool NoBuiltIns { get; init; }
+}

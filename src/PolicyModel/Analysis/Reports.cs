@@ -1,0 +1,413 @@
+using System.Globalization;
+using NodaTime;
+
+namespace PolicyModel.Analysis;
+
+/// <summary>
+/// The dates an analysis covers: every local date from <see cref="From"/> to <see cref="To"/>, <b>both included</b>.
+/// A missing bound is open (<see cref="All"/> covers the whole history, past and future).
+/// </summary>
+/// <param name="From">The first date analysed, or <see langword="null"/> for "since always".</param>
+/// <param name="To">The last date analysed (inclusive), or <see langword="null"/> for "until further notice".</param>
+public sealed record DateRange(LocalDate? From, LocalDate? To)
+{
+    /// <summary>Every date: the whole history of the policies, including the time before the first and after the last change.</summary>
+    public static DateRange All { get; } = new(null, null);
+
+    /// <summary>One date.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The range holding only <paramref name="date"/>.</returns>
+    public static DateRange On(LocalDate date) => new(date, date);
+
+    /// <summary>Whether the range is empty (<see cref="To"/> before <see cref="From"/>).</summary>
+    public bool IsEmpty => From is { } f && To is { } t && t < f;
+
+    /// <summary>Whether <paramref name="date"/> is in the range.</summary>
+    /// <param name="date">A local date.</param>
+    /// <returns><see langword="true"/> when the range covers it.</returns>
+    public bool Contains(LocalDate date) => (From is not { } f || date >= f) && (To is not { } t || date <= t);
+
+    /// <summary>A readable form: <c>all history</c>, <c>on 2021-08-02</c>, <c>2021-01-01 to 2021-12-31</c>, <c>from 2022-01-01</c>, <c>until 2017-08-27</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => (From, To) switch
+    {
+        (null, null) => "all history",
+        ({ } f, { } t) when f == t => $"on {Dates.Text(f)}",
+        ({ } f, { } t) => $"{Dates.Text(f)} to {Dates.Text(t)}",
+        ({ } f, null) => $"from {Dates.Text(f)}",
+        (null, { } t) => $"until {Dates.Text(t)}",
+    };
+}
+
+/// <summary>
+/// A compact set of concrete requests: every combination of the listed values of each field (a product of value sets),
+/// on the listed dates. Analyses report the requests they find as a few such groups (see <c>docs/analysis.md</c>).
+/// </summary>
+public sealed record RequestGroup
+{
+    /// <summary>The respondents (the agencies asked).</summary>
+    public required EnumSet<Respondent> Respondents { get; init; }
+
+    /// <summary>The requesters.</summary>
+    public required EnumSet<Requester> Requesters { get; init; }
+
+    /// <summary>The purposes.</summary>
+    public required EnumSet<Purpose> Purposes { get; init; }
+
+    /// <summary>The kinds of assistance asked.</summary>
+    public required EnumSet<AssistanceKind> Assistance { get; init; }
+
+    /// <summary>The documents presented.</summary>
+    public required EnumSet<Authority> Authorities { get; init; }
+
+    /// <summary>Every list of circumstances in the group (each a set of values; the empty set is "no circumstances").</summary>
+    public required IReadOnlyList<EnumSet<Circumstance>> Circumstances { get; init; }
+
+    /// <summary>The circumstances of the group as a readable condition over the tests the policies apply (<c>any</c>, <c>none</c>, <c>any of [...]</c>).</summary>
+    public required string CircumstancesText { get; init; }
+
+    /// <summary>Every list of subject facts in the group (each a set of values).</summary>
+    public required IReadOnlyList<EnumSet<SubjectFact>> SubjectFacts { get; init; }
+
+    /// <summary>The subject facts of the group as a readable condition over the tests the policies apply.</summary>
+    public required string SubjectFactsText { get; init; }
+
+    /// <summary>The local dates of the group: closed-open periods, in order, never adjacent (an open bound is unbounded).</summary>
+    public required IReadOnlyList<EffectivePeriod> Periods { get; init; }
+
+    /// <summary>The number of concrete requests (distinct combinations of field values) in the group.</summary>
+    public required long RequestCount { get; init; }
+
+    /// <summary>Whether the group holds a request's field values (its date is not checked; see <see cref="Periods"/>).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns><see langword="true"/> when every field's value is in the group.</returns>
+    public bool Contains(AssistanceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Respondents.Contains(request.Respondent) && Requesters.Contains(request.Requester) && Purposes.Contains(request.Purpose)
+            && Assistance.Contains(request.Assistance) && Authorities.Contains(request.Authority)
+            && Circumstances.Contains(request.Circumstances) && SubjectFacts.Contains(request.SubjectFacts);
+    }
+
+    /// <summary>Whether the group holds every value of <paramref name="field"/> (printed as <c>any</c>).</summary>
+    /// <param name="field">The field.</param>
+    /// <returns><see langword="true"/> when the field is unrestricted in the group.</returns>
+    public bool IsAny(RequestField field) => field switch
+    {
+        RequestField.Respondent => Respondents.Count == Vocab<Respondent>.All.Count,
+        RequestField.Requester => Requesters.Count == Vocab<Requester>.All.Count,
+        RequestField.Purpose => Purposes.Count == Vocab<Purpose>.All.Count,
+        RequestField.Assistance => Assistance.Count == Vocab<AssistanceKind>.All.Count,
+        RequestField.Authority => Authorities.Count == Vocab<Authority>.All.Count,
+        RequestField.Circumstances => Circumstances.Count == 1 << Vocab<Circumstance>.All.Count,
+        _ => SubjectFacts.Count == 1 << Vocab<SubjectFact>.All.Count,
+    };
+
+    /// <summary>
+    /// The values of one field as text: <c>any</c> for the whole vocabulary, the values in vocabulary order, or
+    /// <c>any except ...</c> when that is shorter (not for the four respondents); list fields as a condition
+    /// (<see cref="CircumstancesText"/>).
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The text.</returns>
+    public string Text(RequestField field) => field switch
+    {
+        RequestField.Respondent => ValuesText(Respondents),
+        RequestField.Requester => ValuesText(Requesters),
+        RequestField.Purpose => ValuesText(Purposes),
+        RequestField.Assistance => ValuesText(Assistance),
+        RequestField.Authority => ValuesText(Authorities),
+        RequestField.Circumstances => CircumstancesText,
+        _ => SubjectFactsText,
+    };
+
+    /// <summary>
+    /// The group in one line, restricted fields only, in the order requester, purpose, assistance, authority,
+    /// respondent, circumstances, subject facts: <c>requester ice-ero; purpose civil-immigration-enforcement; assistance transport-detainee</c>
+    /// (<c>any request</c> when no field is restricted). Dates are not included.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public string Describe()
+    {
+        var parts = DisplayOrder.Where(f => !IsAny(f)).Select(f => $"{FieldName(f)} {Text(f)}").ToList();
+        return parts.Count == 0 ? "any request" : string.Join("; ", parts);
+    }
+
+    /// <summary>The group in one line (<see cref="Describe"/>).</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Describe();
+
+    /// <summary>The order in which fields are printed: requester, purpose, assistance, authority, respondent, circumstances, subject facts.</summary>
+    public static IReadOnlyList<RequestField> DisplayOrder { get; } =
+        [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts];
+
+    /// <summary>The contract's name of a field: <c>requester</c>, ..., <c>subjectFacts</c>.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The name.</returns>
+    public static string FieldName(RequestField field) => field switch
+    {
+        RequestField.Respondent => "respondent",
+        RequestField.Requester => "requester",
+        RequestField.Purpose => "purpose",
+        RequestField.Assistance => "assistance",
+        RequestField.Authority => "authority",
+        RequestField.Circumstances => "circumstances",
+        _ => "subjectFacts",
+    };
+
+    /// <summary>Closed-open periods as text: <c>2021-08-02..2022-01-01</c>, open bounds left empty, joined by commas.</summary>
+    /// <param name="periods">The periods.</param>
+    /// <returns>The text.</returns>
+    public static string PeriodsText(IEnumerable<EffectivePeriod> periods)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        return string.Join(", ", periods.Select(p => p.ToString()));
+    }
+
+    private static string ValuesText<T>(EnumSet<T> values)
+        where T : struct, Enum
+    {
+        var all = Vocab<T>.All.Count;
+        if (values.Count == all)
+        {
+            return "any";
+        }
+
+        var missing = Vocab<T>.All.Where(v => !values.Contains(v)).ToList();
+        return all > 4 && values.Count > missing.Count + 1
+            ? "any except " + string.Join(", ", missing.Select(Vocab<T>.Name))
+            : values.ToString();
+    }
+}
+
+/// <summary>The requests no rule decides: they fall to <c>discretionary</c> (agency policy decides).</summary>
+/// <param name="Jurisdiction">The jurisdiction analysed.</param>
+/// <param name="Range">The dates analysed.</param>
+/// <param name="Groups">The undecided requests, as compact groups.</param>
+/// <param name="RequestCount">How many concrete requests the groups hold (summed over the groups).</param>
+public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+
+/// <summary>
+/// Two rules of one layer that count together on some requests, one prohibiting what the other permits or
+/// requires, and neither is an exception to the other (the prohibition prevails, domain section 4.4).
+/// </summary>
+/// <param name="Prohibiting">The prohibiting rule.</param>
+/// <param name="Other">The permitting or requiring rule.</param>
+/// <param name="Layer">The layer both belong to.</param>
+/// <param name="Groups">The requests on which they meet.</param>
+/// <param name="RequestCount">How many concrete requests the groups hold.</param>
+public sealed record ConflictFinding(RuleId Prohibiting, RuleId Other, Layer Layer, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+
+/// <summary>Why a rule never decides a request in the periods analysed (see <see cref="UnreachableRule"/>).</summary>
+public enum UnreachableReason
+{
+    /// <summary>Its conditions hold for no request it binds.</summary>
+    NeverMatches,
+
+    /// <summary>Whenever it matches, a counting rule is an exception to it.</summary>
+    AlwaysExcepted,
+
+    /// <summary>Whenever it matches (and is not excepted), a controlling layer preempts it.</summary>
+    AlwaysPreempted,
+
+    /// <summary>Whenever it matches it is excepted or preempted, each on some requests.</summary>
+    ExceptedOrPreempted,
+
+    /// <summary>It matches only requests of unknown purpose whose decision is a referral for the missing purpose (which lists only <c>none</c> and <c>police-action</c> rules).</summary>
+    UndecidedPurpose,
+
+    /// <summary>It counts, but its effect never produces the outcome: whenever it counts, a rule of a stronger effect (domain section 4.4) counts too.</summary>
+    Shadowed,
+}
+
+/// <summary>
+/// A rule in force in some period analysed that never decides a request there: it is in no decision's
+/// <c>decidingRules</c> (reasons <see cref="UnreachableReason.NeverMatches"/> to
+/// <see cref="UnreachableReason.UndecidedPurpose"/>), or it is but its effect never produces the outcome
+/// (<see cref="UnreachableReason.Shadowed"/>; rules with effect <c>none</c> are never shadowed).
+/// </summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Jurisdiction">The jurisdiction whose document wrote it.</param>
+/// <param name="Layer">Its layer.</param>
+/// <param name="Effect">Its effect.</param>
+/// <param name="Citation">Its citation (the latest numbering).</param>
+/// <param name="Reason">Why it never decides.</param>
+/// <param name="By">The excepting rules (excepted), the preempting provisions (preempted) or the rules whose effect prevails (shadowed); empty otherwise.</param>
+/// <param name="Periods">The periods analysed in which it is in force.</param>
+public sealed record UnreachableRule(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, Effect Effect, string Citation, UnreachableReason Reason, IReadOnlyList<string> By, IReadOnlyList<EffectivePeriod> Periods)
+{
+    /// <summary>The reason as a sentence fragment: <c>never matches a request it binds</c>, <c>always excepted by st-arrest-ok</c>, ...</summary>
+    /// <returns>The text.</returns>
+    public string Explain() => Reason switch
+    {
+        UnreachableReason.NeverMatches => "never matches a request it binds",
+        UnreachableReason.AlwaysExcepted => $"always excepted by {string.Join(", ", By)}",
+        UnreachableReason.AlwaysPreempted => $"always preempted by {string.Join(", ", By)}",
+        UnreachableReason.ExceptedOrPreempted => $"always excepted or preempted (by {string.Join(", ", By)})",
+        UnreachableReason.UndecidedPurpose => "matches only requests of unknown purpose that are referred for the missing purpose",
+        _ => $"shadowed: whenever it counts, a rule of stronger effect prevails ({string.Join(", ", By)})",
+    };
+}
+
+/// <summary>A rule overridden by a controlling layer (domain section 4.5) on some requests.</summary>
+/// <param name="Rule">The preempted rule.</param>
+/// <param name="Jurisdiction">The jurisdiction whose document wrote it.</param>
+/// <param name="Layer">Its layer.</param>
+/// <param name="Citation">Its citation (the latest numbering).</param>
+/// <param name="PreemptedBy">The citation of the controlling provision.</param>
+/// <param name="Outcomes">The outcomes of the affected requests (in the vocabulary's order).</param>
+/// <param name="Groups">The affected requests.</param>
+/// <param name="RequestCount">How many concrete requests the groups hold.</param>
+public sealed record PreemptionFinding(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, string Citation, string PreemptedBy, IReadOnlyList<Outcome> Outcomes, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+
+/// <summary>Everything the analysis of one jurisdiction finds over a range of dates.</summary>
+/// <param name="Jurisdiction">The jurisdiction.</param>
+/// <param name="Range">The dates analysed.</param>
+/// <param name="Periods">The periods analysed: the range cut at every date on which a rule, presumption or citation of the chain changes.</param>
+/// <param name="RequestsPerDate">How many concrete requests exist on one date (every combination of field values).</param>
+/// <param name="Gaps">Requests no rule decides.</param>
+/// <param name="Conflicts">Same-layer conflicts.</param>
+/// <param name="Unreachable">Rules of the chain that never decide a request of this jurisdiction in their periods.</param>
+/// <param name="Preemptions">Rules preempted, with the requests affected.</param>
+public sealed record PolicyAnalysisReport(
+    JurisdictionId Jurisdiction,
+    DateRange Range,
+    IReadOnlyList<EffectivePeriod> Periods,
+    long RequestsPerDate,
+    GapReport Gaps,
+    IReadOnlyList<ConflictFinding> Conflicts,
+    IReadOnlyList<UnreachableRule> Unreachable,
+    IReadOnlyList<PreemptionFinding> Preemptions);
+
+/// <summary>How often scenarios exercise one rule or presumption.</summary>
+/// <param name="Rule">The rule or presumption id.</param>
+/// <param name="Jurisdiction">The jurisdiction whose document wrote it.</param>
+/// <param name="IsPresumption">Whether it is a presumption.</param>
+/// <param name="Citation">The rule's citation (latest numbering), or <see langword="null"/> for a presumption.</param>
+/// <param name="Scenarios">The names of the scenarios whose decision lists it among the deciding rules.</param>
+public sealed record RuleCoverage(RuleId Rule, JurisdictionId Jurisdiction, bool IsPresumption, string? Citation, IReadOnlyList<string> Scenarios)
+{
+    /// <summary>Whether some scenario exercises it.</summary>
+    public bool Exercised => Scenarios.Count > 0;
+}
+
+/// <summary>Which rules a set of scenarios exercises: a rule is exercised when it is among a scenario decision's deciding rules.</summary>
+/// <param name="Rules">Every rule and presumption considered, in catalogue order.</param>
+/// <param name="ScenarioCount">How many scenarios were decided.</param>
+/// <param name="Invalid">Scenarios whose request could not be decided, with the problem.</param>
+public sealed record CoverageReport(IReadOnlyList<RuleCoverage> Rules, int ScenarioCount, IReadOnlyList<string> Invalid)
+{
+    /// <summary>The rules and presumptions no scenario exercises.</summary>
+    public IReadOnlyList<RuleCoverage> Unexercised => [.. Rules.Where(r => !r.Exercised)];
+
+    /// <summary>The share of rules and presumptions exercised, 0 to 1 (1 when there are none).</summary>
+    public double Ratio => Rules.Count == 0 ? 1 : (double)Rules.Count(r => r.Exercised) / Rules.Count;
+}
+
+/// <summary>
+/// One kind of change between two decisions, and the requests it affects. A request's decision changes when its
+/// outcome, its set of citations, its obligations or its preempted rules differ.
+/// </summary>
+/// <param name="Before">The outcome before.</param>
+/// <param name="After">The outcome after.</param>
+/// <param name="CitationsAdded">Citations the decision gains (in the new decision's order).</param>
+/// <param name="CitationsRemoved">Citations the decision loses (in the old decision's order).</param>
+/// <param name="ObligationsAdded">Obligations the decision gains.</param>
+/// <param name="ObligationsRemoved">Obligations the decision loses.</param>
+/// <param name="PreemptedAdded">Rules newly preempted.</param>
+/// <param name="PreemptedRemoved">Rules no longer preempted.</param>
+/// <param name="Groups">The requests whose decision changes this way.</param>
+/// <param name="RequestCount">How many concrete requests the groups hold.</param>
+public sealed record DecisionChange(
+    Outcome Before,
+    Outcome After,
+    IReadOnlyList<string> CitationsAdded,
+    IReadOnlyList<string> CitationsRemoved,
+    IReadOnlyList<Obligation> ObligationsAdded,
+    IReadOnlyList<Obligation> ObligationsRemoved,
+    IReadOnlyList<RuleId> PreemptedAdded,
+    IReadOnlyList<RuleId> PreemptedRemoved,
+    IReadOnlyList<RequestGroup> Groups,
+    long RequestCount)
+{
+    /// <summary>Whether the outcome itself changes.</summary>
+    public bool OutcomeChanged => Before != After;
+
+    /// <summary>The change in one line: <c>discretionary -> denied; +5 ILCS 805/15(h); +record-request</c>.</summary>
+    /// <returns>The text.</returns>
+    public string Describe()
+    {
+        var parts = new List<string> { $"{Vocab<Outcome>.Name(Before)} -> {Vocab<Outcome>.Name(After)}" };
+        parts.AddRange(CitationsAdded.Select(c => "+" + c));
+        parts.AddRange(CitationsRemoved.Select(c => "-" + c));
+        parts.AddRange(ObligationsAdded.Select(o => "+" + Vocab<Obligation>.Name(o)));
+        parts.AddRange(ObligationsRemoved.Select(o => "-" + Vocab<Obligation>.Name(o)));
+        parts.AddRange(PreemptedAdded.Select(r => $"+preempted {r}"));
+        parts.AddRange(PreemptedRemoved.Select(r => $"-preempted {r}"));
+        return string.Join("; ", parts);
+    }
+}
+
+/// <summary>The requests whose outcome changes from one value to another (whatever else changes with it).</summary>
+/// <param name="Before">The outcome before.</param>
+/// <param name="After">The outcome after.</param>
+/// <param name="Groups">The requests.</param>
+/// <param name="RequestCount">How many concrete requests the groups hold.</param>
+public sealed record OutcomeChange(Outcome Before, Outcome After, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+
+/// <summary>What a <see cref="ItemChange"/> adds to or removes from decisions.</summary>
+public enum ChangeKind
+{
+    /// <summary>A citation (a provision now or no longer behind the decision).</summary>
+    Citation,
+
+    /// <summary>An obligation.</summary>
+    Obligation,
+
+    /// <summary>A preempted rule.</summary>
+    Preempted,
+}
+
+/// <summary>The requests whose decision gains (or loses) one citation, obligation or preempted rule (whatever else changes with it).</summary>
+/// <param name="Kind">What is gained or lost.</param>
+/// <param name="Item">The citation, the obligation's name or the rule id.</param>
+/// <param name="Added">Whether decisions gain it (otherwise they lose it).</param>
+/// <param name="Groups">The requests.</param>
+/// <param name="RequestCount">How many concrete requests the groups hold.</param>
+public sealed record ItemChange(ChangeKind Kind, string Item, bool Added, IReadOnlyList<RequestGroup> Groups, long RequestCount)
+{
+    /// <summary>The change as text: <c>+5 ILCS 805/15(h)</c>, <c>-record-request</c>, <c>+preempted chi-030-authorised</c>.</summary>
+    /// <returns>The text.</returns>
+    public string Describe() => (Added ? "+" : "-") + (Kind == ChangeKind.Preempted ? "preempted " : string.Empty) + Item;
+}
+
+/// <summary>
+/// The requests whose decision differs between two dates or two versions of the documents, in three views: by
+/// outcome change, by citation or obligation gained or lost (a request may be in several), and the exact changes
+/// (a partition of the requests that change).
+/// </summary>
+/// <param name="Jurisdiction">The jurisdiction compared.</param>
+/// <param name="Before">What the old decisions come from (a date, or the old documents).</param>
+/// <param name="After">What the new decisions come from.</param>
+/// <param name="Range">For a comparison of two document versions, the dates compared; for two dates, <see langword="null"/>.</param>
+/// <param name="Outcomes">The outcome changes, by the number of requests affected.</param>
+/// <param name="Items">The citations, obligations and preempted rules gained or lost: citations first, in the order of the new then the old decisions.</param>
+/// <param name="Changes">The exact changes, outcome changes first, then by the number of requests affected.</param>
+/// <param name="RequestCount">How many concrete requests change.</param>
+/// <param name="RequestsPerDate">How many concrete requests exist on one date.</param>
+public sealed record DiffReport(
+    JurisdictionId Jurisdiction,
+    string Before,
+    string After,
+    DateRange? Range,
+    IReadOnlyList<OutcomeChange> Outcomes,
+    IReadOnlyList<ItemChange> Items,
+    IReadOnlyList<DecisionChange> Changes,
+    long RequestCount,
+    long RequestsPerDate);
+
+/// <summary>Dates as text.</summary>
+internal static class Dates
+{
+    public static string Text(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}
