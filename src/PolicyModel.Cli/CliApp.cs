@@ -27,152 +27,115 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var policies = new Option<string[]>("--policies")
-        {
-            Description = "Policy documents or folders of them (*.json) to load beside the built-in ones",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var policies = Paths("--policies", "Policy documents or folders of them (*.json) to load beside the built-in ones");
         var noBuiltIns = new Option<bool>("--no-builtins") { Description = "Use only the documents given with --policies" };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON for machines instead of readable text" };
-        var requests = new Argument<string>("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
-
         var noColour = new Option<bool>("--no-color") { Description = "Never colour the readable output", Recursive = true };
+        var root = new RootCommand("policymodel: decide, with reasons, whether a request for police assistance is granted");
+        root.Options.Add(noColour);
+
         Output Out(ParseResult parse) => new(stdout, colour && !parse.GetValue(noColour));
 
-        var decide = new Command("decide", "Decide assistance requests against the policies");
-        decide.Arguments.Add(requests);
-        decide.Options.Add(json);
-        decide.Options.Add(policies);
-        decide.Options.Add(noBuiltIns);
-        decide.SetAction(parse => Guarded(stderr, () => DecideCommand.Run(
-            parse.GetValue(requests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, Out(parse), stderr)));
+        // Every command takes --json, --policies and --no-builtins besides its own arguments and options.
+        void Define(string name, string description, Symbol[] symbols, Func<ParseResult, Output, int> run)
+        {
+            var command = new Command(name, description);
+            foreach (var symbol in symbols)
+            {
+                if (symbol is Argument argument)
+                {
+                    command.Arguments.Add(argument);
+                }
+                else
+                {
+                    command.Options.Add((Option)symbol);
+                }
+            }
 
-        var explainRequests = new Argument<string>("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
-        var explain = new Command("explain", "Show the full reasoning: local date, each layer, each rule in force and why it matched or not, exceptions and preemption");
-        explain.Arguments.Add(explainRequests);
-        explain.Options.Add(json);
-        explain.Options.Add(policies);
-        explain.Options.Add(noBuiltIns);
-        explain.SetAction(parse => Guarded(stderr, () => ExplainCommand.Run(
-            parse.GetValue(explainRequests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, Out(parse), stderr)));
+            command.Options.Add(json);
+            command.Options.Add(policies);
+            command.Options.Add(noBuiltIns);
+            command.SetAction(parse => Guarded(stderr, () => run(parse, Out(parse))));
+            root.Subcommands.Add(command);
+        }
+
+        var requests = RequestsArgument();
+        Define("decide", "Decide assistance requests against the policies", [requests], (parse, output) => DecideCommand.Run(
+            parse.GetValue(requests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, output, stderr));
+
+        var explainRequests = RequestsArgument();
+        Define("explain", "Show the full reasoning: local date, each layer, each rule in force and why it matched or not, exceptions and preemption", [explainRequests],
+            (parse, output) => ExplainCommand.Run(
+                parse.GetValue(explainRequests)!, parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), stdin, output, stderr));
 
         var scenarioPaths = new Argument<string[]>("scenarios") { Description = "Scenario files or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
-        var test = new Command("test", "Run scenario files and show pass or fail per scenario; exit 1 when any fails");
-        test.Arguments.Add(scenarioPaths);
-        test.Options.Add(json);
-        test.Options.Add(policies);
-        test.Options.Add(noBuiltIns);
-        test.SetAction(parse => Guarded(stderr, () => TestCommand.Run(
-            parse.GetValue(scenarioPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), Out(parse), stderr)));
+        Define("test", "Run scenario files and show pass or fail per scenario; exit 1 when any fails", [scenarioPaths], (parse, output) => TestCommand.Run(
+            parse.GetValue(scenarioPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), output, stderr));
 
         var documentPaths = new Argument<string[]>("documents") { Description = "Policy documents or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
-        var validate = new Command("validate", "Check policy documents: every problem with file, line, JSON path, code and message; exit 2 when any");
-        validate.Arguments.Add(documentPaths);
-        validate.Options.Add(json);
-        validate.Options.Add(policies);
-        validate.Options.Add(noBuiltIns);
-        validate.SetAction(parse => Guarded(stderr, () => ValidateCommand.Run(
-            parse.GetValue(documentPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), Out(parse), stderr)));
+        Define("validate", "Check policy documents: every problem with file, line, JSON path, code and message; exit 2 when any", [documentPaths],
+            (parse, output) => ValidateCommand.Run(
+                parse.GetValue(documentPaths) ?? [], parse.GetValue(json), parse.GetValue(policies) ?? [], parse.GetValue(noBuiltIns), output, stderr));
 
         var jurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to analyse (default: every jurisdiction of the policies)" };
         var on = new Option<string>("--on") { Description = "Analyse one date (YYYY-MM-DD)" };
         var from = new Option<string>("--from") { Description = "First date analysed (YYYY-MM-DD, inclusive; default: since always)" };
         var to = new Option<string>("--to") { Description = "Last date analysed (YYYY-MM-DD, inclusive; default: until further notice)" };
-        var analyzeScenarios = new Option<string[]>("--scenarios")
-        {
-            Description = "Scenario files or folders: report which rules they exercise and which none does",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var only = new Option<string[]>("--only")
-        {
-            Description = "Only these sections: gaps, conflicts, unreachable, preemption, coverage",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var analyze = new Command("analyze", "Analyse the policies: requests no rule decides (gaps), same-layer conflicts, rules that never decide, preemption, and scenario coverage");
-        analyze.Options.Add(jurisdiction);
-        analyze.Options.Add(on);
-        analyze.Options.Add(from);
-        analyze.Options.Add(to);
-        analyze.Options.Add(analyzeScenarios);
-        analyze.Options.Add(only);
-        analyze.Options.Add(json);
-        analyze.Options.Add(policies);
-        analyze.Options.Add(noBuiltIns);
-        analyze.SetAction(parse => Guarded(stderr, () => AnalyzeCommand.Run(
-            new AnalyzeOptions
-            {
-                Jurisdiction = parse.GetValue(jurisdiction),
-                On = parse.GetValue(on),
-                From = parse.GetValue(from),
-                To = parse.GetValue(to),
-                Scenarios = parse.GetValue(analyzeScenarios) ?? [],
-                Only = parse.GetValue(only) ?? [],
-                Json = parse.GetValue(json),
-                Policies = parse.GetValue(policies) ?? [],
-                NoBuiltIns = parse.GetValue(noBuiltIns),
-            },
-            Out(parse),
-            stderr)));
+        var analyzeScenarios = Paths("--scenarios", "Scenario files or folders: report which rules they exercise and which none does");
+        var only = Paths("--only", "Only these sections: gaps, conflicts, unreachable, preemption, coverage");
+        Define("analyze", "Analyse the policies: requests no rule decides (gaps), same-layer conflicts, rules that never decide, preemption, and scenario coverage",
+            [jurisdiction, on, from, to, analyzeScenarios, only],
+            (parse, output) => AnalyzeCommand.Run(
+                new AnalyzeOptions
+                {
+                    Jurisdiction = parse.GetValue(jurisdiction),
+                    On = parse.GetValue(on),
+                    From = parse.GetValue(from),
+                    To = parse.GetValue(to),
+                    Scenarios = parse.GetValue(analyzeScenarios) ?? [],
+                    Only = parse.GetValue(only) ?? [],
+                    Json = parse.GetValue(json),
+                    Policies = parse.GetValue(policies) ?? [],
+                    NoBuiltIns = parse.GetValue(noBuiltIns),
+                },
+                output,
+                stderr));
 
         var diffJurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to compare (default: every jurisdiction)" };
         var diffFrom = new Option<string>("--from") { Description = "The earlier date (YYYY-MM-DD): compare the decisions of this date ..." };
         var diffTo = new Option<string>("--to") { Description = "... with those of this date (YYYY-MM-DD)" };
         var diffOn = new Option<string>("--on") { Description = "With --old/--new: compare on this date only (default: every date)" };
-        var oldDocuments = new Option<string[]>("--old")
-        {
-            Description = "The old version: policy documents or folders (beside the built-ins unless --no-builtins)",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var newDocuments = new Option<string[]>("--new")
-        {
-            Description = "The new version: policy documents or folders (beside the built-ins unless --no-builtins)",
-            AllowMultipleArgumentsPerToken = true,
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var oldDocuments = Paths("--old", "The old version: policy documents or folders (beside the built-ins unless --no-builtins)");
+        var newDocuments = Paths("--new", "The new version: policy documents or folders (beside the built-ins unless --no-builtins)");
         var detail = new Option<bool>("--detail") { Description = "Also list every exact change (each request in exactly one row)" };
-        var diff = new Command("diff", "Show the requests whose decision differs between two dates (what an amendment changed) or two versions of the documents");
-        diff.Options.Add(diffJurisdiction);
-        diff.Options.Add(diffFrom);
-        diff.Options.Add(diffTo);
-        diff.Options.Add(diffOn);
-        diff.Options.Add(oldDocuments);
-        diff.Options.Add(newDocuments);
-        diff.Options.Add(detail);
-        diff.Options.Add(json);
-        diff.Options.Add(policies);
-        diff.Options.Add(noBuiltIns);
-        diff.SetAction(parse => Guarded(stderr, () => DiffCommand.Run(
-            new DiffOptions
-            {
-                Jurisdiction = parse.GetValue(diffJurisdiction),
-                From = parse.GetValue(diffFrom),
-                To = parse.GetValue(diffTo),
-                On = parse.GetValue(diffOn),
-                Old = parse.GetValue(oldDocuments) ?? [],
-                New = parse.GetValue(newDocuments) ?? [],
-                Detail = parse.GetValue(detail),
-                Json = parse.GetValue(json),
-                Policies = parse.GetValue(policies) ?? [],
-                NoBuiltIns = parse.GetValue(noBuiltIns),
-            },
-            Out(parse),
-            stderr)));
+        Define("diff", "Show the requests whose decision differs between two dates (what an amendment changed) or two versions of the documents",
+            [diffJurisdiction, diffFrom, diffTo, diffOn, oldDocuments, newDocuments, detail],
+            (parse, output) => DiffCommand.Run(
+                new DiffOptions
+                {
+                    Jurisdiction = parse.GetValue(diffJurisdiction),
+                    From = parse.GetValue(diffFrom),
+                    To = parse.GetValue(diffTo),
+                    On = parse.GetValue(diffOn),
+                    Old = parse.GetValue(oldDocuments) ?? [],
+                    New = parse.GetValue(newDocuments) ?? [],
+                    Detail = parse.GetValue(detail),
+                    Json = parse.GetValue(json),
+                    Policies = parse.GetValue(policies) ?? [],
+                    NoBuiltIns = parse.GetValue(noBuiltIns),
+                },
+                output,
+                stderr));
 
-        var root = new RootCommand("policymodel: decide, with reasons, whether a request for police assistance is granted");
-        root.Options.Add(noColour);
-        root.Subcommands.Add(decide);
-        root.Subcommands.Add(explain);
-        root.Subcommands.Add(test);
-        root.Subcommands.Add(validate);
-        root.Subcommands.Add(analyze);
-        root.Subcommands.Add(diff);
         var result = root.Parse(args);
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
+
+    private static Argument<string> RequestsArgument() =>
+        new("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
+
+    private static Option<string[]> Paths(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = true, Arity = ArgumentArity.OneOrMore };
 
     private static int Guarded(TextWriter stderr, Func<int> action)
     {
