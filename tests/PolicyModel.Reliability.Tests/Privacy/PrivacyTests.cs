@@ -201,11 +201,30 @@ public sealed class PrivacyTests(ITestOutputHelper output)
             return text.Contains(Marker, StringComparison.Ordinal);
         }
 
-        // Any run of 6 characters of a personal id (skipping runs that are common words of the messages themselves).
-        for (var i = 0; i + 6 <= id.Length; i++)
+        // Any word of a personal id (4 or more characters, with a letter) found verbatim, case and all: a name, a
+        // number with letters, a phrase. Runs of characters inside longer words are not counted, since the rule
+        // texts legitimately contain ordinary words ("non-public" is not the name "Public").
+        foreach (var word in id.Split([' ', '/', ',', '"'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var part = id.Substring(i, 6);
-            if (part.Any(char.IsLetter) && !CommonWords.Any(w => w.Contains(part, StringComparison.OrdinalIgnoreCase)) && text.Contains(part, StringComparison.Ordinal))
+            if (word.Length >= 4 && word.Any(char.IsLetter)
+                && !CommonWords.Any(w => w.Equals(word, StringComparison.OrdinalIgnoreCase))
+                && ContainsWord(text, word))
+            {
+                return true;
+            }
+        }
+
+        return id.Length >= 6 && text.Contains(id, StringComparison.Ordinal);
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var end = at + word.Length;
+            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (before && after)
             {
                 return true;
             }
