@@ -321,9 +321,6 @@ public sealed class PolicySet
 
         static Problem? Defined<T>(T value, string field)
             where T : struct, Enum =>
-            Enum.IsDefined(value) ? null : new Problem(ProblemCodes.UnknownValue, Doc, "$." + field, null, null, $"`{value}` is not a `{field}` value");
+            Enum.IsDefined(value) ? null : new Problem(ProblemCodes.UnknownValue, Doc, "$." + field, null, null, $"`{value}` is not a valid `{field}` value");
     }
-
-    internal static LocalDate LocalDateOf(AssistanceRequest request, Jurisdiction jurisdiction) =>
-        request.ReceivedAt.ToInstant().InZone(jurisdiction.TimeZone).Date;
 }
