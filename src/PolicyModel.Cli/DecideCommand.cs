@@ -96,6 +96,11 @@ internal static class RequestInput
         {
             bytes = input == "-" ? Encoding.UTF8.GetBytes(stdin.ReadToEnd()) : File.ReadAllBytes(input);
         }
+        catch (DecoderFallbackException)
+        {
+            stderr.WriteLine(new Problem(ProblemCodes.MalformedJson, name, "$", null, null, "the text is not valid UTF-8"));
+            return false;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{name}: error: cannot read the request file: {ex.Message}");

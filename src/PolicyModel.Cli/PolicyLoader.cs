@@ -13,6 +13,12 @@ internal static class PolicyLoader
             return BuiltInPolicies.Load();
         }
 
+        if (paths.Count == 0)
+        {
+            error.WriteLine("error: --no-builtins leaves no policies: give your documents with --policies");
+            return null;
+        }
+
         var documents = builtIns ? BuiltInPolicies.Documents().ToList() : [];
         var problems = new List<Problem>();
         var files = ExpandFiles(paths, error, out var missing);

@@ -45,6 +45,12 @@ internal static class TestCommand
             return ExitCodes.InvalidInput;
         }
 
+        if (scenarios.Count == 0)
+        {
+            stderr.WriteLine("error: the files given hold no scenario; a test run with nothing to run does not pass");
+            return ExitCodes.InvalidInput;
+        }
+
         var results = scenarios.Select(s => (s.File, Result: ScenarioRunner.Run(set, s.Scenario))).ToList();
         if (json)
         {

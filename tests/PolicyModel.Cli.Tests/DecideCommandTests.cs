@@ -133,6 +133,22 @@ public sealed class DecideCommandTests
     }
 
     [Fact]
+    public void Exit_2_invalid_utf8_on_standard_input_is_refused_like_in_a_file()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(TexasDetainer.Replace("\"r2\"", "\"rX\"", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        using var stdin = new StreamReader(new MemoryStream(bytes), new System.Text.UTF8Encoding(false, true), false);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = CliApp.Run(["decide", "-", "--json"], stdin, output, error);
+
+        code.Should().Be(ExitCodes.InvalidInput);
+        output.ToString().Should().BeEmpty();
+        error.ToString().Should().Contain("<stdin>").And.Contain("PM1001").And.Contain("not valid UTF-8");
+    }
+
+    [Fact]
     public void Exit_2_missing_request_file()
     {
         var result = CliRunner.Run(null, "decide", Path.Combine(Path.GetTempPath(), "no-such-requests.json"));

@@ -78,6 +78,24 @@ public sealed class TestExplainValidateCommandTests
     }
 
     [Fact]
+    public void Test_exit_2_when_there_is_no_scenario_to_run()
+    {
+        var result = CliRunner.Run(null, "test", CliRunner.TempFile("""{"scenarios":[]}"""));
+
+        result.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        result.Error.Should().Contain("no scenario");
+    }
+
+    [Fact]
+    public void No_builtins_without_policies_is_an_error()
+    {
+        var result = CliRunner.Run(null, "test", CliRunner.TempFile(PassingScenario), "--no-builtins");
+
+        result.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        result.Error.Should().Contain("--no-builtins leaves no policies");
+    }
+
+    [Fact]
     public void Explain_shows_local_date_layers_rule_statuses_and_the_failed_condition()
     {
         var result = CliRunner.Run(

@@ -82,7 +82,8 @@ internal sealed class DocumentReader
 
         CheckUnique(sources, s => s.Id, "source");
         CheckUnique(preemption, p => p.Id, "preemption declaration");
-        CheckUnique(rules.Cast<object>().Concat(presumptions), o => o is RuleDeclaration r ? r.Id.Value : ((PresumptionDeclaration)o).Id.Value, "rule or presumption");
+        // Ids are compared as written, so a duplicate is reported even when one of the two rules has other problems.
+        CheckUniqueIds([.. Items(rNode), .. Items(pNode)], "rule or presumption");
 
         if (jurisdiction is null)
         {
@@ -98,6 +99,21 @@ internal sealed class DocumentReader
             Preemption = preemption,
             Rules = rules,
         };
+    }
+
+    private static List<JNode> Items(JNode? list) => list is { Kind: JKind.Array } ? list.Items! : [];
+
+    private void CheckUniqueIds(IEnumerable<JNode> items, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var idNode = item.Properties?.FirstOrDefault(p => p.Key == "id").Value;
+            if (idNode is { Kind: JKind.String, Text: { } id } && IdSyntax.IsValid(id) && !seen.Add(id))
+            {
+                bind.Add(ProblemCodes.DuplicateId, item.Path, item.Line, item.Column, $"the {what} id `{id}` is used twice in this document");
+            }
+        }
     }
 
     private void CheckUnique<T>(IEnumerable<T> items, Func<T, string> id, string what)

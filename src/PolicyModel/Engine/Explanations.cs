@@ -39,57 +39,52 @@ internal static class Explanations
 
             case Outcome.Discretionary:
                 text.Append("no law in force on ").Append(Slot.Date).Append(" decides this request; agency policy does.");
-                var background = ordered.Where(r => r.Rule.Explains is not null).Take(2).ToList();
-                if (background.Count > 0)
-                {
-                    text.Append(' ');
-                    AppendRules(text, background, date, capitalise: true);
-                    text.Append('.');
-                }
-
                 break;
 
             default:
                 AppendRules(text, controlling.Take(3).ToList(), date);
                 text.Append(" (").Append(FactsOf(controlling.Take(3))).Append(").");
-                if (outcome == Outcome.Refer)
-                {
-                    text.Append(" Escalate to the law department.");
-                }
 
                 break;
         }
 
+        // Everything after the controlling provision goes into one more sentence (contract: one or two sentences).
+        var notes = new List<string>();
+        if (outcome == Outcome.Refer)
+        {
+            notes.Add("escalate to the law department");
+        }
+
+        var background = outcome == Outcome.Discretionary ? ordered.Where(r => r.Rule.Explains is not null).Take(2).ToList() : [];
+        foreach (var rule in background)
+        {
+            notes.Add($"{Cite(rule, date)} {Phrase(rule)}");
+        }
+
         foreach (var (rule, by) in evaluation.Excepted.Where(e => e.Rule.Rule.Effect != Effect.None).Take(2))
         {
-            text.Append(' ').Append(Cite(rule, date)).Append(" does not apply: ").Append(Cite(by, date)).Append(' ')
-                .Append(Phrase(by)).Append('.');
+            notes.Add(background.Contains(by)
+                ? $"{Cite(rule, date)} does not apply because of {Cite(by, date)}"
+                : $"{Cite(rule, date)} does not apply: {Cite(by, date)} {Phrase(by)}");
         }
 
         foreach (var (rule, by) in evaluation.Preempted.Take(2))
         {
-            text.Append(' ').Append(Cite(rule, date)).Append(" is preempted by ").Append(Slot.Clean(by)).Append('.');
+            notes.Add($"{Cite(rule, date)} is preempted by {Slot.Clean(by)}");
         }
 
         if (presumption is not null)
         {
-            text.Append(" The requester did not state a purpose; ")
-                .Append(presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}")
-                .Append('.');
+            notes.Add("the requester did not state a purpose, and "
+                + (presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}"));
         }
 
         foreach (var conflict in conflicts.Take(2))
         {
-            text.Append(" Conflict: ").Append(conflict.Prohibiting).Append(" prohibits what ").Append(conflict.Other)
-                .Append(" allows and neither is an exception to the other; the prohibition prevails.");
+            notes.Add($"conflict: {conflict.Prohibiting} prohibits what {conflict.Other} allows and neither is an exception to the other, so the prohibition prevails");
         }
 
-        AppendObligations(text, ordered, outcome);
-        if (outcome == Outcome.Denied)
-        {
-            text.Append(" Declining means not assisting; it never means obstructing federal officers.");
-        }
-
+        AppendSentence(text, notes.Concat(Obligations(ordered, outcome)));
         return text.ToString();
     }
 
@@ -105,8 +100,8 @@ internal static class Explanations
         text.Append(outcome == Outcome.PoliceAction ? "The requester" : "the requester").Append(" did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
             .Append(Slot.Assistance).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
             .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
-            .Append(Basis(criminal, date)).Append(". Ask whether the matter is civil immigration enforcement, or escalate to the law department.");
-        AppendObligations(text, ordered, outcome);
+            .Append(Basis(criminal, date)).Append("; ask whether the matter is civil immigration enforcement, or escalate to the law department.");
+        AppendSentence(text, Obligations(ordered, outcome));
         return text.ToString();
     }
 
@@ -117,7 +112,8 @@ internal static class Explanations
         return rule is null ? string.Empty : $" ({Cite(rule, date)})";
     }
 
-    private static void AppendObligations(StringBuilder text, List<CompiledRule> ordered, Outcome outcome)
+    /// <summary>The duties of the counting rules as clauses, in the contract's order (release only with <c>denied</c>).</summary>
+    private static IEnumerable<string> Obligations(List<CompiledRule> ordered, Outcome outcome)
     {
         var all = EnumSet<Obligation>.Empty;
         foreach (var rule in ordered)
@@ -127,13 +123,27 @@ internal static class Explanations
 
         foreach (var obligation in all)
         {
-            text.Append(obligation switch
+            var clause = obligation switch
             {
-                Obligation.SupervisorToScene => " A supervisor responds to the scene.",
-                Obligation.RecordRequest => " Record the request for the reporting duty.",
-                Obligation.InformSubject => " Tell the person about the detainer.",
-                _ => outcome == Outcome.Denied ? " Release the person when otherwise eligible; do not hold for the requester." : string.Empty,
-            });
+                Obligation.SupervisorToScene => "a supervisor responds to the scene",
+                Obligation.RecordRequest => "record the request for the reporting duty",
+                Obligation.InformSubject => "tell the person about the detainer",
+                _ => outcome == Outcome.Denied ? "release the person when otherwise eligible and do not hold them for the requester" : null,
+            };
+            if (clause is not null)
+            {
+                yield return clause;
+            }
+        }
+    }
+
+    /// <summary>Appends the clauses as one sentence: capitalised, joined by semicolons, ending with a full stop.</summary>
+    private static void AppendSentence(StringBuilder text, IEnumerable<string> clauses)
+    {
+        var sentence = string.Join("; ", clauses);
+        if (sentence.Length > 0)
+        {
+            text.Append(' ').Append(char.ToUpperInvariant(sentence[0])).Append(sentence.AsSpan(1)).Append('.');
         }
     }
 

@@ -220,10 +220,17 @@ internal sealed class PolicyCompiler
                     $"the source `{declaration.Source}` is not defined in this document's `sources`");
             }
 
-            if (!ClaimId(declaration.Id, declaration) || source is null || predicate is null)
+            if (!ClaimId(declaration.Id, declaration))
             {
                 continue;
             }
+
+            // A rule whose source or conditions failed is still registered (the set is rejected anyway), so that its
+            // exceptions and preemptions are checked too and every problem is reported at once.
+            var failed = source is null || predicate is null;
+            source ??= new LegalSource(declaration.Source, SourceKind.Doctrine, declaration.Source, string.Empty, null);
+            predicate ??= TruePredicate.Instance;
+            parts = failed ? [] : parts;
 
             var rule = new Rule
             {

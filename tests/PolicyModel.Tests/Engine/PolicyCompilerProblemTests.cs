@@ -231,6 +231,15 @@ public sealed class PolicyCompilerProblemTests
     }
 
     [Fact]
+    public void A_rule_with_an_unknown_term_still_has_its_exceptions_checked()
+    {
+        var problems = Compile(UsDoc, Doc(J("st", "state", "us"), "",
+            R("st-a", "prohibit", """ "when": [ { "term": "no-such-term" } ], "excepts": ["st-missing"] """)));
+
+        problems.Select(p => p.Code).Should().BeEquivalentTo([ProblemCodes.UnknownTerm, ProblemCodes.UnknownExceptedRule]);
+    }
+
+    [Fact]
     public void PM2010_section_4_1_item_6_a_department_directive_cannot_except_its_city_ordinance()
     {
         var problem = Compile(UsDoc, Doc(J("ci", "city", "us"), "",

