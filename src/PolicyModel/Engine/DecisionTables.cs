@@ -169,6 +169,61 @@ internal sealed class DecisionTables
         return table[key] ?? Fill(table, key, request, date);
     }
 
+    /// <summary>
+    /// Fills every cell of every period now (one representative request per class tuple), so that no later decision
+    /// ever runs the reference evaluator or allocates. Returns the number of cells filled.
+    /// </summary>
+    public int Precompute()
+    {
+        if (CellsPerSegment == 0)
+        {
+            return 0;
+        }
+
+        var filled = 0;
+        var classes = Classes;
+        var tuple = new int[classes.Count];
+        for (var segment = 0; segment < tables.Length; segment++)
+        {
+            var date = segment == 0
+                ? (breakpoints.Length == 0 ? new LocalDate(2000, 1, 1) : breakpoints[0].PlusDays(-1))
+                : breakpoints[segment - 1];
+            var receivedAt = date.AtMidnight().WithOffset(Offset.Zero);
+            Array.Clear(tuple);
+            while (true)
+            {
+                var request = new AssistanceRequest
+                {
+                    Jurisdiction = jurisdiction.Jurisdiction.Id,
+                    ReceivedAt = receivedAt,
+                    Respondent = (Respondent)classes[0].Members[tuple[0]][0],
+                    Requester = (Requester)classes[1].Members[tuple[1]][0],
+                    Purpose = (Purpose)classes[2].Members[tuple[2]][0],
+                    Assistance = (AssistanceKind)classes[3].Members[tuple[3]][0],
+                    Authority = (Authority)classes[4].Members[tuple[4]][0],
+                    Circumstances = EnumSet<Circumstance>.FromMask((ulong)classes[5].Members[tuple[5]][0]),
+                    SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)classes[6].Members[tuple[6]][0]),
+                };
+                Lookup(request, date);
+                filled++;
+
+                var f = tuple.Length - 1;
+                while (f >= 0 && ++tuple[f] == classes[f].Count)
+                {
+                    tuple[f] = 0;
+                    f--;
+                }
+
+                if (f < 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return filled;
+    }
+
     public int SegmentOf(LocalDate date)
     {
         int low = 0, high = breakpoints.Length;

@@ -163,6 +163,24 @@ public sealed class PolicySet
         return new CompactDecision(template, request, date);
     }
 
+    /// <summary>
+    /// Computes now every decision the compiled tables can hold (every period of every jurisdiction, every class of
+    /// request), so that no later decision allocates or runs the reference evaluator, not even the first of its kind.
+    /// Without this, each table cell is filled the first time a request of its kind arrives. Takes on the order of a
+    /// second for the built-in policies; thread-safe, and calling it twice does no harm.
+    /// </summary>
+    /// <returns>The number of table cells computed.</returns>
+    public int Precompute()
+    {
+        var cells = 0;
+        foreach (var jurisdiction in jurisdictions.Values)
+        {
+            cells += jurisdiction.Tables?.Precompute() ?? 0;
+        }
+
+        return cells;
+    }
+
     /// <summary>Decides requests in order into <paramref name="results"/>, on the calling thread, without allocating.</summary>
     /// <param name="requests">The requests.</param>
     /// <param name="results">Where to write the decisions; at least as long as <paramref name="requests"/>.</param>
