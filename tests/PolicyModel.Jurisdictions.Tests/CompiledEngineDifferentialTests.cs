@@ -76,20 +76,7 @@ public sealed class CompiledEngineDifferentialTests
     {
         var set = PolicySet.Compile(BuiltInPolicies.Documents());
         set.Precompute().Should().BeGreaterThan(0);
-        var random = new Random(11);
-        var ids = set.Jurisdictions.Select(j => j.Id).ToArray();
-        var requests = Enumerable.Range(0, 20_000).Select(_ => new AssistanceRequest
-        {
-            Jurisdiction = ids[random.Next(ids.Length)],
-            ReceivedAt = Instant.FromUtc(1995 + random.Next(35), 1 + random.Next(12), 1 + random.Next(28), random.Next(24), 0).WithOffset(Offset.Zero),
-            Respondent = (Respondent)random.Next(4),
-            Requester = (Requester)random.Next(11),
-            Purpose = (Purpose)random.Next(6),
-            Assistance = (AssistanceKind)random.Next(16),
-            Authority = (Authority)random.Next(8),
-            Circumstances = EnumSet<Circumstance>.FromMask((ulong)random.Next(16)),
-            SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)random.Next(128)),
-        }).ToArray();
+        var requests = RandomRequests(set, seed: 11, count: 20_000, firstYear: 1995, years: 35);
         var results = new CompactDecision[requests.Length];
 
         // Warm NodaTime's own zone-interval caches (shared by every set) through another set: what is measured below
@@ -109,20 +96,7 @@ public sealed class CompiledEngineDifferentialTests
     public void Batch_apis_agree_with_single_decisions()
     {
         var set = BuiltInPolicies.Load();
-        var random = new Random(7);
-        var ids = set.Jurisdictions.Select(j => j.Id).ToArray();
-        var requests = Enumerable.Range(0, 5000).Select(_ => new AssistanceRequest
-        {
-            Jurisdiction = ids[random.Next(ids.Length)],
-            ReceivedAt = Instant.FromUtc(2005 + random.Next(21), 1 + random.Next(12), 1 + random.Next(28), random.Next(24), 0).WithOffset(Offset.Zero),
-            Respondent = (Respondent)random.Next(4),
-            Requester = (Requester)random.Next(11),
-            Purpose = (Purpose)random.Next(6),
-            Assistance = (AssistanceKind)random.Next(16),
-            Authority = (Authority)random.Next(8),
-            Circumstances = EnumSet<Circumstance>.FromMask((ulong)random.Next(16)),
-            SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)random.Next(128)),
-        }).ToArray();
+        var requests = RandomRequests(set, seed: 7, count: 5000, firstYear: 2005, years: 21);
 
         var single = new CompactDecision[requests.Length];
         set.DecideAll(requests, single);
@@ -134,6 +108,25 @@ public sealed class CompiledEngineDifferentialTests
             parallel[i].ToDecision().Should().Be(single[i].ToDecision());
             single[i].ToDecision().Should().Be(set.DecideReference(requests[i]));
         }
+    }
+
+    /// <summary>Seeded random valid requests over every jurisdiction of the set and every value of every field.</summary>
+    private static AssistanceRequest[] RandomRequests(PolicySet set, int seed, int count, int firstYear, int years)
+    {
+        var random = new Random(seed);
+        var ids = set.Jurisdictions.Select(j => j.Id).ToArray();
+        return [.. Enumerable.Range(0, count).Select(_ => new AssistanceRequest
+        {
+            Jurisdiction = ids[random.Next(ids.Length)],
+            ReceivedAt = Instant.FromUtc(firstYear + random.Next(years), 1 + random.Next(12), 1 + random.Next(28), random.Next(24), 0).WithOffset(Offset.Zero),
+            Respondent = (Respondent)random.Next(4),
+            Requester = (Requester)random.Next(11),
+            Purpose = (Purpose)random.Next(6),
+            Assistance = (AssistanceKind)random.Next(16),
+            Authority = (Authority)random.Next(8),
+            Circumstances = EnumSet<Circumstance>.FromMask((ulong)random.Next(16)),
+            SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)random.Next(128)),
+        })];
     }
 
     private static IEnumerable<LocalDate> RepresentativeDates(DecisionTables tables)
