@@ -60,21 +60,7 @@ internal static class TestPolicies
 
         rule["source"] = "code";
         rule["section"] = sections is not null ? sections : section ?? id;
-        if (from is not null || to is not null)
-        {
-            var period = new JsonObject();
-            if (from is not null)
-            {
-                period["from"] = from;
-            }
-
-            if (to is not null)
-            {
-                period["to"] = to;
-            }
-
-            rule["period"] = period;
-        }
+        AddPeriod(rule, from, to);
 
         rule["binds"] = Array(binds ?? ["police", "sheriff", "jail", "local-government"]);
         if (when is not null)
@@ -106,6 +92,28 @@ internal static class TestPolicies
         return rule;
     }
 
+    /// <summary>Adds <c>period</c> when either bound is given.</summary>
+    private static void AddPeriod(JsonObject target, string? from, string? to)
+    {
+        if (from is null && to is null)
+        {
+            return;
+        }
+
+        var period = new JsonObject();
+        if (from is not null)
+        {
+            period["from"] = from;
+        }
+
+        if (to is not null)
+        {
+            period["to"] = to;
+        }
+
+        target["period"] = period;
+    }
+
     /// <summary>A presumption of an <c>unknown</c> purpose.</summary>
     public static JsonObject Presumption(string id, string presume, string[]? binds = null, JsonObject[]? when = null, string? from = null, string? to = null, string? layer = null, string? explains = null)
     {
@@ -115,21 +123,7 @@ internal static class TestPolicies
             presumption["layer"] = layer;
         }
 
-        if (from is not null || to is not null)
-        {
-            var period = new JsonObject();
-            if (from is not null)
-            {
-                period["from"] = from;
-            }
-
-            if (to is not null)
-            {
-                period["to"] = to;
-            }
-
-            presumption["period"] = period;
-        }
+        AddPeriod(presumption, from, to);
 
         presumption["binds"] = Array(binds ?? ["police", "sheriff", "jail", "local-government"]);
         if (when is not null)
