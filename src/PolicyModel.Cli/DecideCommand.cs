@@ -19,12 +19,14 @@ internal static class DecideCommand
         }
 
         var decisions = new List<Decision>(requests.Count);
+        var currency = new LawCurrencyWarning(set, stderr);
         var invalid = false;
         for (var i = 0; i < requests.Count; i++)
         {
             if (set.TryDecide(requests[i], out var decision, out var problem))
             {
                 decisions.Add(decision!);
+                currency.Check(decision!);
             }
             else
             {
