@@ -4,7 +4,7 @@ using PolicyModel.Json;
 
 namespace PolicyModel.Engine;
 
-/// <summary>Writes the one-or-two-sentence explanation of a decision (domain section 4.9) from rule data only.</summary>
+/// <summary>Writes the one-or-two-sentence explanation of a decision (docs/semantics.md, section 13) from rule data only.</summary>
 internal static class Explanations
 {
     private static readonly RequestField[] FieldOrder =

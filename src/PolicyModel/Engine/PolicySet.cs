@@ -144,7 +144,7 @@ public sealed class PolicySet
     /// <returns>The rule, or <see langword="null"/>.</returns>
     public Rule? FindRule(RuleId id) => id.Value is not null && rulesById.TryGetValue(id, out var r) ? r.Rule : null;
 
-    /// <summary>Decides a request (domain section 4.6).</summary>
+    /// <summary>Decides a request (docs/semantics.md).</summary>
     /// <param name="request">The request.</param>
     /// <returns>The decision with its reasons.</returns>
     /// <exception cref="InvalidRequestException">The request is invalid: an unknown jurisdiction, a value outside its vocabulary, an over-long id.</exception>
