@@ -58,7 +58,7 @@ internal static class ValidateCommand
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static string Json(List<string> files, List<Problem> problems)
+    private static string Json(IReadOnlyList<string> files, List<Problem> problems)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
