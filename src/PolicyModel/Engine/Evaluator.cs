@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace PolicyModel.Engine;
 
-/// <summary>What matched and counted for one set of facts on one date (domain section 4.6 steps 4 and 5).</summary>
+/// <summary>What matched and counted for one set of facts on one date (docs/semantics.md, sections 5 to 7).</summary>
 internal sealed class Evaluation
 {
     public List<CompiledRule> Counting { get; } = [];
@@ -61,7 +61,16 @@ internal sealed class DecisionTemplate
 
     public required IReadOnlyList<string> Citations { get; init; }
 
-    public required IReadOnlyList<Obligation> Obligations { get; init; }
+    /// <summary>The obligations, in the contract's order; setting them also sets <see cref="ObligationSet"/>.</summary>
+    public required IReadOnlyList<Obligation> Obligations
+    {
+        get => obligations;
+        init
+        {
+            obligations = value;
+            ObligationSet = EnumSet<Obligation>.Of(value);
+        }
+    }
 
     public required IReadOnlyList<RuleId> Preempted { get; init; }
 
@@ -70,10 +79,13 @@ internal sealed class DecisionTemplate
     /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
     public required string Explanation { get; init; }
 
-    /// <summary>The obligations as a set (computed once; a benign race computes the same value).</summary>
-    public EnumSet<Obligation> ObligationSet => obligationSet ??= EnumSet<Obligation>.Of(Obligations);
+    /// <summary>
+    /// The obligations as a set, computed with them before the template is shared. (It used to be filled on first
+    /// read into a nullable struct, and a thread could see the flag set before the value: an empty set.)
+    /// </summary>
+    public EnumSet<Obligation> ObligationSet { get; private init; }
 
-    private EnumSet<Obligation>? obligationSet;
+    private readonly IReadOnlyList<Obligation> obligations = [];
 
     public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
     {
@@ -91,7 +103,7 @@ internal sealed class DecisionTemplate
     };
 }
 
-/// <summary>The reference evaluator: decides a request by the semantics of domain section 4, step by step.</summary>
+/// <summary>The reference evaluator: decides a request step by step as docs/semantics.md describes.</summary>
 internal static class Evaluator
 {
     public static Decision Decide(AssistanceRequest request, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
@@ -308,7 +320,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
-            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts) : string.Empty,
+            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 
@@ -333,7 +345,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [],
             Conflicts = [],
-            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal) : string.Empty,
+            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 
