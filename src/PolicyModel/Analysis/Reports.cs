@@ -54,7 +54,7 @@ public sealed record RequestGroup
     {
         this.values = [.. values.Select(v => v.ToEquatableArray())];
         this.texts = texts.ToEquatableArray();
-        Periods = periods;
+        Periods = periods.ToEquatableArray();
         RequestCount = requestCount;
     }
 
