@@ -217,4 +217,16 @@ public sealed class StreamingTests
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         JsonDocument.Parse(result.Out).RootElement.GetProperty("requestId").GetString().Should().Be("r1");
     }
+
+    [Fact]
+    public void Every_problem_of_an_invalid_record_is_reported_with_the_record_line_and_index()
+    {
+        var bad = Texas.Replace("\"jail\"", "\"prison\"", StringComparison.Ordinal).Replace("\"ice-ero\"", "\"ice\"", StringComparison.Ordinal);
+
+        var result = CliRunner.Run($"[{Chicago},\n{bad}]", "decide", "-", "--json");
+
+        result.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        result.Out.Should().BeEmpty();
+        result.Error.Should().Contain("<stdin>(2,").And.Contain("$[1].respondent").And.Contain("$[1].requester");
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class BatchResult(RequestBatch batch)
 {
     private readonly ArrayBufferWriter<byte> output = new(64 * 1024);
     private readonly (int Start, int Length)[] items = new (int, int)[batch.Count];
-    private readonly Problem?[] problems = new Problem?[batch.Count];
+    private readonly IReadOnlyList<Problem>?[] problems = new IReadOnlyList<Problem>?[batch.Count];
     private readonly bool[] placed = new bool[batch.Count];
 
     public RequestBatch Batch { get; } = batch;
@@ -57,15 +57,18 @@ internal sealed class BatchResult(RequestBatch batch)
     public void Complete(int i, int start) => items[i] = (start, output.WrittenCount - start);
 
     /// <summary>Records a record's problem; <paramref name="placed"/> when it already names the record's place in the input.</summary>
-    public void Fail(int i, Problem problem, bool placed = false)
+    public void Fail(int i, Problem problem, bool placed = false) => Fail(i, [problem], placed);
+
+    /// <summary>Records every problem of a record (a request can have several).</summary>
+    public void Fail(int i, IReadOnlyList<Problem> all, bool placed)
     {
-        problems[i] = problem;
+        problems[i] = all;
         this.placed[i] = placed;
     }
 
     public bool IsPlaced(int i) => placed[i];
 
-    public Problem? ProblemOf(int i) => problems[i];
+    public IReadOnlyList<Problem>? ProblemsOf(int i) => problems[i];
 
     public ReadOnlySpan<byte> OutputOf(int i) => output.WrittenSpan.Slice(items[i].Start, items[i].Length);
 

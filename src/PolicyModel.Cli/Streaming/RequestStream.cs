@@ -245,18 +245,18 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
             }
             catch (InvalidRequestException ex)
             {
-                result.Fail(i, Place(ex.Problems[0], batch, index, line, column), placed: true);
+                result.Fail(i, [.. ex.Problems.Select(p => Place(p, batch, index, line, column))], placed: true);
             }
         }
 
         renderer.Render(requests, result, settings);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (result.ProblemOf(i) is { } problem && !result.IsPlaced(i))
+            if (result.ProblemsOf(i) is { } found && !result.IsPlaced(i))
             {
                 // A problem found when deciding (an unknown jurisdiction) names the record's place.
                 var (index, line, column, _, _) = batch.Records[i];
-                result.Fail(i, Place(problem, batch, index, line, column), placed: true);
+                result.Fail(i, [.. found.Select(p => Place(p, batch, index, line, column))], placed: true);
             }
         }
 
@@ -281,16 +281,16 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
         if (firstProblem >= 0 && settings.OnError == ErrorMode.Stop)
         {
             // Nothing of a batch with a bad record is written, nor anything after it.
-            Report(result.ProblemOf(firstProblem)!);
+            Report(result.ProblemsOf(firstProblem)!);
             stopped = true;
             return;
         }
 
         for (var i = 0; i < result.Count; i++)
         {
-            if (result.ProblemOf(i) is { } problem)
+            if (result.ProblemsOf(i) is { } problems)
             {
-                Report(problem);
+                Report(problems);
                 continue;
             }
 
@@ -347,11 +347,15 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
         sink.Flush();
     }
 
-    private void Report(Problem problem)
+    /// <summary>Reports one invalid record: each of its problems, a line each.</summary>
+    private void Report(params IReadOnlyList<Problem> problems)
     {
         invalid++;
         ClearProgress();
-        context.Stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
+        foreach (var problem in problems)
+        {
+            context.Stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
+        }
     }
 
     private Stream? Open(string input)
