@@ -29,7 +29,7 @@ internal static class DecideCommand
     public static int Run(CommandContext context, string input, StreamSettings settings)
     {
         var set = context.LoadPolicies();
-        return set is null ? ExitCodes.InvalidInput : new RequestStream(context, settings, new DecisionRenderer(set, context.Output)).Run(input);
+        return set is null ? ExitCodes.InvalidInput : new RequestStream(context, settings, new DecisionRenderer(set, context.Output, new LawCurrencyWarning(set, context.Stderr))).Run(input);
     }
 
     internal static string Readable(AssistanceRequest request, Decision decision, Output? output = null)

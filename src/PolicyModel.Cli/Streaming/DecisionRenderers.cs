@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace PolicyModel.Cli.Streaming;
 
 /// <summary><c>decide</c>: each batch through the library's batch API, each decision as the contract's JSON or as readable text.</summary>
-internal sealed class DecisionRenderer(PolicySet set, Output output) : BatchRenderer
+internal sealed class DecisionRenderer(PolicySet set, Output output, LawCurrencyWarning currency) : BatchRenderer
 {
     private readonly DecisionJsonCache compactCache = new(indented: false);
     private readonly DecisionJsonCache indentedCache = new(indented: true);
@@ -57,6 +57,8 @@ internal sealed class DecisionRenderer(PolicySet set, Output output) : BatchRend
 
                 decisions[j] = set.DecideCompact(batch[j]);
             }
+
+            currency.Check(batch[j].Jurisdiction, decisions[j].EffectiveDate);
 
             if (json is null)
             {
