@@ -62,11 +62,12 @@ median_ms() { # tool: the median wall time of $runs single decides, in milliseco
 timed() { # label, then the command: a table row with wall time and peak memory
     local label="$1"; shift
     /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; echo "measure: $label failed" >&2; exit 1; }
-    local wall peak lines
+    local wall peak lines cpu
     wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')"
     peak="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt" | awk '{ printf "%.0f", $1 / 1024 }')"
+    cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")"
     lines="$(grep -o '"requestId"' "$work/out" | wc -l)"
-    printf '| %s | %s s | %s MB | %s decisions written, %s MB of output |\n' "$label" "$wall" "$peak" "$lines" "$(( $(stat -c %s "$work/out") / 1048576 ))"
+    printf '| %s | %s s | %s s | %s MB | %s decisions written, %s MB of output |\n' "$label" "$wall" "$cpu" "$peak" "$lines" "$(( $(stat -c %s "$work/out") / 1048576 ))"
 }
 
 echo
@@ -77,8 +78,8 @@ echo "|---|---|"
 echo "| Native AOT | $(median_ms "$AOT") ms |"
 echo "| JIT (framework-dependent) | $(median_ms "$JIT") ms |"
 echo
-echo "| run | wall | peak memory | output |"
-echo "|---|---|---|---|"
+echo "| run | wall | CPU (user + system) | peak memory | output |"
+echo "|---|---|---|---|---|"
 timed "AOT, 100,000 requests, JSON Lines" "$AOT" decide "$work/100k.jsonl" --output-format jsonl
 timed "AOT, 1,000,000 requests, JSON Lines" "$AOT" decide "$work/1m.jsonl" --output-format jsonl
 timed "AOT, 1,000,000 requests, --json" "$AOT" decide "$work/1m.jsonl" --json
