@@ -154,7 +154,7 @@ public sealed class DecideCommandTests
         var result = CliRunner.Run(null, "decide", Path.Combine(Path.GetTempPath(), "no-such-requests.json"));
 
         result.ExitCode.Should().Be(ExitCodes.InvalidInput);
-        result.Error.Should().Contain("no-such-requests.json").And.Contain("cannot read");
+        result.Error.Should().Contain("no-such-requests.json").And.Contain("no such file");
     }
 
     [Fact]

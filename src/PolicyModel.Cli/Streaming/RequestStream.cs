@@ -95,7 +95,8 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
 
         try
         {
-            return Pump(stream, cutOnPause: !IsRegularFile(stream));
+            // Input from a pipe or a terminal is decided as it arrives; a file is read in full batches.
+            return Pump(stream, cutOnPause: input == "-" && !IsRegularFile(stream));
         }
         catch (IOException ex) when (sink.Failed)
         {
@@ -367,8 +368,15 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
                 return context.Console.InStream ?? ReadAllText(context.Stdin);
             }
 
-            var file = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            inputLength = file.CanSeek ? file.Length : null;
+            // The library's one way to open an input file: regular files only (a FIFO or a device is refused before it
+            // is opened); the stream reader caps each record itself and the request reader checks the UTF-8.
+            if (!InputFiles.TryOpen(input, out var file, out var problem))
+            {
+                context.Stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
+                return null;
+            }
+
+            inputLength = new FileInfo(input).Length;
             return file;
         }
         catch (System.Text.DecoderFallbackException)
