@@ -144,8 +144,10 @@ public sealed class TestExplainValidateCommandTests
 
         var result = CliRunner.Run(null, "validate", folder, "--no-builtins");
 
+        var documents = Directory.GetFiles(folder, "*.json").Length;
+        documents.Should().BeGreaterThanOrEqualTo(11, "every built-in document is copied beside the tests");
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
-        result.Out.Should().Contain("valid: 7 document(s), 7 jurisdiction(s)");
+        result.Out.Should().Contain($"valid: {documents} document(s), {documents} jurisdiction(s)");
     }
 
     [Fact]
