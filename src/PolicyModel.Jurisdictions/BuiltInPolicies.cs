@@ -19,7 +19,7 @@ public static class BuiltInPolicies
     public static IReadOnlyList<string> DocumentNames { get; } =
     [
         "us.json", "us-il.json", "us-il-cook.json", "us-il-chicago.json", "us-tx.json", "us-fl.json", "us-ca.json",
-        "us-ny.json", "us-ga.json", "us-tn.json",
+        "us-ny.json", "us-ny-nyc.json", "us-ga.json", "us-tn.json",
     ];
 
     /// <summary>The compiled built-in policy set. Compiled once and shared; the set is immutable and thread-safe.</summary>
