@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using NodaTime;
 
@@ -98,12 +99,18 @@ internal sealed class DecisionTables
     private readonly ConcurrentDictionary<string, DecisionTemplate> templates = new(StringComparer.Ordinal);
     private readonly FieldClasses[] classes;
 
+    // The classes' counts and value-to-class maps as plain arrays, for the allocation-free lookup.
+    private readonly int[] classCounts;
+    private readonly byte[][] classOfValue;
+
     public DecisionTables(CompiledJurisdiction jurisdiction)
     {
         this.jurisdiction = jurisdiction;
         var tests = FieldTests.Of(jurisdiction);
 
         classes = [.. RequestSchema.Fields.Select(f => Classify(f, tests[f.Field]))];
+        classCounts = [.. classes.Select(c => c.Count)];
+        classOfValue = [.. classes.Select(c => c.ClassOf)];
 
         var dates = new SortedSet<LocalDate>();
         foreach (var rule in jurisdiction.Rules)
@@ -159,24 +166,41 @@ internal sealed class DecisionTables
 
     public DecisionTemplate? Lookup(AssistanceRequest request, LocalDate date)
     {
-        if (CellsPerSegment == 0)
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        return Lookup(values, request, date);
+    }
+
+    /// <summary>The cell of a request whose field values (<paramref name="values"/>, valid) were read already.</summary>
+    public DecisionTemplate? Lookup(in RequestSchema.Values values, AssistanceRequest request, LocalDate date) =>
+        CellsPerSegment > 0 && TryLookup(values, request, date, out var template) ? template : null;
+
+    /// <summary>
+    /// The cell of a request whose field values were read already; <see langword="false"/> when a value lies outside
+    /// its vocabulary (it has no class). Requires tables (<see cref="CellsPerSegment"/> above zero).
+    /// </summary>
+    public bool TryLookup(in RequestSchema.Values values, AssistanceRequest request, LocalDate date, [NotNullWhen(true)] out DecisionTemplate? template)
+    {
+        var key = 0;
+        var counts = classCounts;
+        var classOf = classOfValue;
+        for (var f = 0; f < counts.Length; f++)
         {
-            return null;
+            var map = classOf[f];
+            var value = values[f];
+            if (value >= (ulong)map.Length)
+            {
+                template = null;
+                return false;
+            }
+
+            key = (key * counts[f]) + map[(int)value];
         }
 
         var segment = SegmentOf(date);
         var table = tables[segment] ?? CreateTable(segment);
-        var values = default(RequestSchema.Values);
-        RequestSchema.Read(request, values);
-        var key = 0;
-        var all = classes;
-        for (var f = 0; f < all.Length; f++)
-        {
-            var field = all[f];
-            key = (key * field.Count) + field.ClassOf[(int)values[f]];
-        }
-
-        return table[key] ?? Fill(table, key, request, date);
+        template = table[key] ?? Fill(table, key, request, date);
+        return true;
     }
 
     /// <summary>

@@ -162,14 +162,28 @@ public sealed class PolicySet
     public CompactDecision DecideCompact(AssistanceRequest request)
     {
         Guard.Against.Null(request);
-        var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
-        return Compact(jurisdiction, request);
+        var values = default(RequestSchema.Values);
+        var jurisdiction = Resolve(request, ref values, out var problem, checkFields: false) ?? throw new InvalidRequestException([problem!]);
+
+        // The decision tables check the field values as they look them up (a value outside its vocabulary has no
+        // class); without tables the values are checked first.
+        var date = jurisdiction.LocalDateOf(request.ReceivedAt.ToInstant());
+        if (jurisdiction.Tables is { CellsPerSegment: > 0 } tables)
+        {
+            return tables.TryLookup(values, request, date, out var template)
+                ? new CompactDecision(template, request, date)
+                : throw new InvalidRequestException([FieldProblem(values)!]);
+        }
+
+        return FieldProblem(values) is { } invalid
+            ? throw new InvalidRequestException([invalid])
+            : new CompactDecision(Evaluator.DecideTemplate(request, jurisdiction, date, trace: null), request, date);
     }
 
-    private static CompactDecision Compact(CompiledJurisdiction jurisdiction, AssistanceRequest request)
+    private static CompactDecision Compact(CompiledJurisdiction jurisdiction, AssistanceRequest request, in RequestSchema.Values values)
     {
         var date = jurisdiction.LocalDateOf(request.ReceivedAt.ToInstant());
-        var template = jurisdiction.Tables?.Lookup(request, date) ?? Evaluator.DecideTemplate(request, jurisdiction, date, trace: null);
+        var template = jurisdiction.Tables?.Lookup(values, request, date) ?? Evaluator.DecideTemplate(request, jurisdiction, date, trace: null);
         return new CompactDecision(template, request, date);
     }
 
@@ -236,7 +250,8 @@ public sealed class PolicySet
     /// <summary>Decides with the straightforward reference evaluator (no tables): the yardstick of the differential test.</summary>
     internal Decision DecideReference(AssistanceRequest request)
     {
-        var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
+        var scratch = default(RequestSchema.Values);
+        var jurisdiction = TryResolve(request, ref scratch, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
         return Evaluator.Decide(request, jurisdiction, trace: null);
     }
 
@@ -254,13 +269,14 @@ public sealed class PolicySet
     public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
         Guard.Against.Null(request);
-        if (!TryResolve(request, out var jurisdiction, out problem))
+        var scratch = default(RequestSchema.Values);
+        if (!TryResolve(request, ref scratch, out var jurisdiction, out problem))
         {
             decision = null;
             return false;
         }
 
-        decision = Compact(jurisdiction, request).ToDecision();
+        decision = Compact(jurisdiction, request, scratch).ToDecision();
         return true;
     }
 
@@ -302,7 +318,8 @@ public sealed class PolicySet
     {
         Guard.Against.Null(request);
         trace = null;
-        if (!TryResolve(request, out var jurisdiction, out problem))
+        var scratch = default(RequestSchema.Values);
+        if (!TryResolve(request, ref scratch, out var jurisdiction, out problem))
         {
             return false;
         }
@@ -316,19 +333,20 @@ public sealed class PolicySet
 
     internal Problem? Validate(AssistanceRequest request)
     {
-        TryResolve(request, out _, out var problem);
+        var scratch = default(RequestSchema.Values);
+        TryResolve(request, ref scratch, out _, out var problem);
         return problem;
     }
 
     /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid. Allocation-free for a valid request.</summary>
-    private bool TryResolve(AssistanceRequest request, [NotNullWhen(true)] out CompiledJurisdiction? resolved, [NotNullWhen(false)] out Problem? problem)
+    private bool TryResolve(AssistanceRequest request, ref RequestSchema.Values values, [NotNullWhen(true)] out CompiledJurisdiction? resolved, [NotNullWhen(false)] out Problem? problem)
     {
-        resolved = Resolve(request, out problem);
+        resolved = Resolve(request, ref values, out problem);
         return resolved is not null;
     }
 
     /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid.</summary>
-    private CompiledJurisdiction? Resolve(AssistanceRequest request, out Problem? problem)
+    private CompiledJurisdiction? Resolve(AssistanceRequest request, ref RequestSchema.Values values, out Problem? problem, bool checkFields = true)
     {
         const string Doc = "request";
         problem = null;
@@ -378,15 +396,25 @@ public sealed class PolicySet
             return null;
         }
 
-        var values = default(RequestSchema.Values);
         RequestSchema.Read(request, values);
-        if (RequestSchema.FirstUndefined(values) is { } field)
+        if (checkFields && FieldProblem(values) is { } fieldProblem)
         {
-            problem = new Problem(ProblemCodes.UnknownValue, Doc, "$." + field.JsonName, null, null,
-                field.IsSet ? "a value outside the vocabulary" : $"`{(int)values[field.Position]}` is not a valid `{field.JsonName}` value");
+            problem = fieldProblem;
             return null;
         }
 
         return jurisdiction;
+    }
+
+    /// <summary>The problem of the first field whose value lies outside its vocabulary, if any.</summary>
+    private static Problem? FieldProblem(in RequestSchema.Values values)
+    {
+        if (RequestSchema.FirstUndefined(values) is not { } field)
+        {
+            return null;
+        }
+
+        return new Problem(ProblemCodes.UnknownValue, "request", "$." + field.JsonName, null, null,
+            field.IsSet ? "a value outside the vocabulary" : $"`{(int)values[field.Position]}` is not a valid `{field.JsonName}` value");
     }
 }

@@ -65,6 +65,9 @@ public static class RequestSchema
     ];
 
     private static readonly RequestFieldInfo[] ByField;
+
+    /// <summary>Per position, the field's domain size: the allocation-free validity check of <see cref="FirstUndefined"/>.</summary>
+    private static readonly ulong[] DomainLimits;
     private static readonly FrozenDictionary<string, RequestFieldInfo> ByName;
 
 #pragma warning disable CA1810 // the lookups and the limit checks are built together from the table
@@ -90,6 +93,7 @@ public static class RequestSchema
         }
 
         ByName = Table.ToFrozenDictionary(f => f.JsonName, StringComparer.Ordinal);
+        DomainLimits = [.. Table.Select(f => (ulong)f.DomainSize)];
         Span<ulong> defaults = stackalloc ulong[FieldCount];
         Read(new AssistanceRequest { Jurisdiction = default, ReceivedAt = default, Requester = default, Purpose = default, Assistance = default }, defaults);
         foreach (var field in Table)
@@ -181,9 +185,12 @@ public static class RequestSchema
     /// </summary>
     internal static RequestFieldInfo? FirstUndefined(ReadOnlySpan<ulong> values)
     {
-        for (var i = 0; i < Table.Length; i++)
+        var limits = DomainLimits;
+        for (var i = 0; i < limits.Length; i++)
         {
-            if (!Table[i].IsDefined(values[i]))
+            // A value is defined when it is below the field's domain size: a position below the vocabulary's size,
+            // or a mask of a set field with no bit beyond it (every such mask is below 2 to the size).
+            if (values[i] >= limits[i])
             {
                 return Table[i];
             }
