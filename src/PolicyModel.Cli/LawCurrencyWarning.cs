@@ -25,7 +25,7 @@ internal sealed class LawCurrencyWarning(PolicySet set, TextWriter stderr)
         {
             if (warned.Add(jurisdiction))
             {
-                stderr.WriteLine($"warning: the law of {jurisdiction} is known only to {date:uuuu-MM-dd}; a request judged on {effectiveDate:uuuu-MM-dd} is decided by the last known law, and later changes, if any, are not reflected");
+                stderr.WriteLine($"warning: the law of {jurisdiction} is known only to {date.ToContractText()}; a request judged on {effectiveDate.ToContractText()} is decided by the last known law, and later changes, if any, are not reflected");
             }
         }
     }
