@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
+using PolicyModel.Engine;
 using PolicyModel.Json;
 
 namespace PolicyModel;
@@ -19,7 +20,7 @@ public static class RequestJson
     /// <summary>Most problems reported for one file before reading stops: 100.</summary>
     public const int MaxProblems = 100;
 
-    private static readonly string[] Properties = ["id", "jurisdiction", "respondent", "receivedAt", "requester", "purpose", "assistance", "authority", "circumstances", "subjectFacts"];
+    private static readonly string[] Properties = ["id", "jurisdiction", "respondent", "receivedAt", "requester", "purpose", "assistance", "authority", "circumstances", "subjectFacts", "unknown"];
 
     private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 4096, MaxItems = 64 };
 
@@ -98,27 +99,33 @@ public static class RequestJson
             }
 
             writer.WriteString("jurisdiction", request.Jurisdiction.Value);
-            writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
-            // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
-            writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
-            writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
-            writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
-            writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
-            writer.WriteString("authority", Vocab<Authority>.Name(request.Authority));
-            writer.WriteStartArray("circumstances");
-            foreach (var c in request.Circumstances)
+            foreach (var field in RequestFields.All)
             {
-                writer.WriteStringValue(Vocab<Circumstance>.Name(c));
+                if (!request.Unknown.Contains(field))
+                {
+                    writer.WritePropertyName(RequestFields.Name(field));
+                    FieldValue.Of(request, field).WriteTo(writer);
+                }
+
+                if (field == RequestField.Respondent)
+                {
+                    // The contract's order: receivedAt right after respondent. An offset with seconds (which the reader
+                    // accepts) is written with its seconds: dropping them would move the instant.
+                    writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+                }
             }
 
-            writer.WriteEndArray();
-            writer.WriteStartArray("subjectFacts");
-            foreach (var f in request.SubjectFacts)
+            if (!request.Unknown.IsEmpty)
             {
-                writer.WriteStringValue(Vocab<SubjectFact>.Name(f));
+                writer.WriteStartArray("unknown");
+                foreach (var field in RequestFields.All.Where(request.Unknown.Contains))
+                {
+                    writer.WriteStringValue(RequestFields.Name(field));
+                }
+
+                writer.WriteEndArray();
             }
 
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
@@ -151,16 +158,17 @@ public static class RequestJson
             id = idText;
         }
 
+        var unknown = props.TryGetValue("unknown", out var un) ? Unknown(un, props, bind) : EnumSet<RequestField>.Empty;
         var jurisdiction = bind.Required(props, node, "jurisdiction", what) is { } j ? bind.Id(j, "jurisdiction id") : null;
         var receivedAt = bind.Required(props, node, "receivedAt", what) is { } r ? ReadInstant(r, bind) : null;
-        var requester = bind.Required(props, node, "requester", what) is { } rq ? bind.Value<Requester>(rq, "requester") : null;
-        var purpose = bind.Required(props, node, "purpose", what) is { } pu ? bind.Value<Purpose>(pu, "purpose") : null;
-        var assistance = bind.Required(props, node, "assistance", what) is { } a ? bind.Value<AssistanceKind>(a, "assistance") : null;
+        var requester = Known(RequestField.Requester, "requester") is { } rq ? bind.Value<Requester>(rq, "requester") : default(Requester);
+        var purpose = Known(RequestField.Purpose, "purpose") is { } pu ? bind.Value<Purpose>(pu, "purpose") : Purpose.Unknown;
+        var assistance = Known(RequestField.Assistance, "assistance") is { } a ? bind.Value<AssistanceKind>(a, "assistance") : default(AssistanceKind);
         var respondent = props.TryGetValue("respondent", out var re) ? bind.Value<Respondent>(re, "respondent") : Respondent.Police;
         var authority = props.TryGetValue("authority", out var au) ? bind.Value<Authority>(au, "authority") : Authority.None;
         var circumstances = props.TryGetValue("circumstances", out var ci) ? bind.ValueSet<Circumstance>(ci, "circumstances", allowEmpty: true) : EnumSet<Circumstance>.Empty;
         var facts = props.TryGetValue("subjectFacts", out var sf) ? bind.ValueSet<SubjectFact>(sf, "subjectFacts", allowEmpty: true) : EnumSet<SubjectFact>.Empty;
-        if (bind.Problems.Count != start || jurisdiction is null || receivedAt is null || requester is null || purpose is null
+        if (bind.Problems.Count != start || unknown is null || jurisdiction is null || receivedAt is null || requester is null || purpose is null
             || assistance is null || respondent is null || authority is null || circumstances is null || facts is null)
         {
             return null;
@@ -178,7 +186,55 @@ public static class RequestJson
             Authority = authority.Value,
             Circumstances = circumstances.Value,
             SubjectFacts = facts.Value,
+            Unknown = unknown.Value,
         };
+
+        // A required field is required unless the request lists it as unknown.
+        JNode? Known(RequestField field, string name) =>
+            unknown is { } u && u.Contains(field) ? null : bind.Required(props, node, name, what);
+    }
+
+    /// <summary>The <c>unknown</c> list: field names, each at most once, none of them also given a value.</summary>
+    private static EnumSet<RequestField>? Unknown(JNode node, Dictionary<string, JNode> props, Binder bind)
+    {
+        if (bind.Array(node, "a list of the request fields not known yet") is not { } items)
+        {
+            return null;
+        }
+
+        var fields = EnumSet<RequestField>.Empty;
+        var ok = true;
+        foreach (var item in items)
+        {
+            var name = bind.String(item, "a request field name");
+            if (name is null)
+            {
+                ok = false;
+            }
+            else if (!RequestFields.TryParse(name, out var field))
+            {
+                bind.Add(ProblemCodes.UnknownValue, item, name is "id" or "jurisdiction" or "receivedAt"
+                    ? $"`{name}` cannot be unknown: a request always states its jurisdiction and time (and its id, when it has one); expected one of {string.Join(", ", RequestFields.All.Select(f => $"`{RequestFields.Name(f)}`"))}"
+                    : $"`{JNode.Shorten(name)}` is not a request field that can be unknown; expected one of {string.Join(", ", RequestFields.All.Select(f => $"`{RequestFields.Name(f)}`"))}");
+                ok = false;
+            }
+            else if (fields.Contains(field))
+            {
+                bind.Add(ProblemCodes.InvalidValue, item, $"`{name}` is listed twice");
+                ok = false;
+            }
+            else if (props.ContainsKey(name))
+            {
+                bind.Add(ProblemCodes.UnknownFieldGiven, item, $"`{name}` is listed as unknown but the request also gives it; remove one of the two");
+                ok = false;
+            }
+            else
+            {
+                fields = fields.Add(field);
+            }
+        }
+
+        return ok ? fields : null;
     }
 
     /// <summary>The contract's text form of a request time: ISO 8601 with the offset as <c>-06:00</c>, or <c>Z</c> for UTC.</summary>

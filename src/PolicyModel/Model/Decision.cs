@@ -40,6 +40,15 @@ public sealed record Decision
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>
+    /// For a partial request whose unknown facts decide (outcome <see cref="Outcome.Depends"/>): each outcome with the values
+    /// of the unknown facts that lead to it; the entries cover every combination exactly once. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<DependsOnEntry> DependsOn { get; init; } = [];
+
+    /// <summary>For outcome <see cref="Outcome.Depends"/>: the unknown fact that best splits the outcomes (ask it first); otherwise <see langword="null"/>.</summary>
+    public RequestField? AskFirst { get; init; }
+
     /// <summary>The request decided (not part of the decision's value or JSON; used for failure reports in tests).</summary>
     internal AssistanceRequest? Request { get; init; }
 
@@ -55,7 +64,9 @@ public sealed record Decision
         && Obligations.SequenceEqual(other.Obligations)
         && Preempted.SequenceEqual(other.Preempted)
         && Conflicts.SequenceEqual(other.Conflicts)
-        && Explanation == other.Explanation;
+        && Explanation == other.Explanation
+        && DependsOn.SequenceEqual(other.DependsOn)
+        && AskFirst == other.AskFirst;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(RequestId, Outcome, EffectiveDate, DecidingRules.Count, Explanation);
