@@ -85,8 +85,19 @@ internal static class DecideCommand
     internal static string Readable(AssistanceRequest request, Decision decision, Output? output = null)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)}");
+        string Fact(RequestField field, string value) => request.Unknown.Contains(field) ? "(unknown)" : value;
+        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Fact(RequestField.Requester, Vocab<Requester>.Name(request.Requester))} asks {Fact(RequestField.Respondent, Vocab<Respondent>.Name(request.Respondent))} in {request.Jurisdiction} for {Fact(RequestField.Assistance, Vocab<AssistanceKind>.Name(request.Assistance))}");
         text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
+        if (decision.AskFirst is { } askFirst)
+        {
+            text.AppendLine($"Depends on   {string.Join(", ", RequestFieldsOf(decision).Select(FieldValue.NameOf))}; ask first about {FieldValue.NameOf(askFirst)}");
+            foreach (var entry in decision.DependsOn)
+            {
+                var when = entry.When.Where(w => w.Value.Count > 0).Select(w => $"{FieldValue.NameOf(w.Key)} {string.Join(" or ", w.Value.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}");
+                text.AppendLine($"  {output?.OutcomeText(entry.Outcome) ?? Vocab<Outcome>.Name(entry.Outcome).ToUpperInvariant()} if {string.Join(" and ", when)}");
+            }
+        }
+
         text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations))}");
         text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
         if (decision.Preempted.Count > 0)
@@ -103,6 +114,9 @@ internal static class DecideCommand
         text.AppendLine($"Explanation  {decision.Explanation}");
         return text.ToString();
     }
+
+    /// <summary>The unknown fields a partial decision lists, in the order of its entries.</summary>
+    private static IEnumerable<RequestField> RequestFieldsOf(Decision decision) => decision.DependsOn.Count == 0 ? [] : decision.DependsOn[0].When.Keys;
 }
 
 /// <summary>Reads a request file or standard input (<c>-</c>), reporting problems with the file name.</summary>
