@@ -90,10 +90,10 @@ internal static class DecideCommand
         text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
         if (decision.AskFirst is { } askFirst)
         {
-            text.AppendLine($"Depends on   {string.Join(", ", RequestFieldsOf(decision).Select(FieldValue.NameOf))}; ask first about {FieldValue.NameOf(askFirst)}");
+            text.AppendLine($"Depends on   {string.Join(", ", RequestFieldsOf(decision).Select(f => RequestSchema.Of(f).JsonName))}; ask first about {RequestSchema.Of(askFirst).JsonName}");
             foreach (var entry in decision.DependsOn)
             {
-                var when = entry.When.Where(w => w.Value.Count > 0).Select(w => $"{FieldValue.NameOf(w.Key)} {string.Join(" or ", w.Value.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}");
+                var when = entry.When.Where(w => w.Value.Count > 0).Select(w => $"{RequestSchema.Of(w.Key).JsonName} {string.Join(" or ", w.Value.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}");
                 text.AppendLine($"  {output?.OutcomeText(entry.Outcome) ?? Vocab<Outcome>.Name(entry.Outcome).ToUpperInvariant()} if {string.Join(" and ", when)}");
             }
         }

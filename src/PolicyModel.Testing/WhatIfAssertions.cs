@@ -26,8 +26,8 @@ public static class WhatIfAssertionExtensions
         var decision = assertions.Subject;
         var splitting = Splitting(decision);
         Check(decision, decision?.Outcome == Outcome.Depends && fields.All(splitting.Contains),
-            $"to depend on {string.Join(" and ", fields.Select(FieldValue.NameOf))}",
-            decision?.Outcome == Outcome.Depends ? $"it depends on {string.Join(" and ", splitting.Select(FieldValue.NameOf))}" : $"it is {Name(decision)}");
+            $"to depend on {string.Join(" and ", fields.Select(f => RequestSchema.Of(f).JsonName))}",
+            decision?.Outcome == Outcome.Depends ? $"it depends on {string.Join(" and ", splitting.Select(f => RequestSchema.Of(f).JsonName))}" : $"it is {Name(decision)}");
         return new AndConstraint<DecisionAssertions>(assertions);
     }
 
@@ -39,8 +39,8 @@ public static class WhatIfAssertionExtensions
     {
         ArgumentNullException.ThrowIfNull(assertions);
         var decision = assertions.Subject;
-        Check(decision, decision?.AskFirst == field, $"to ask first about {FieldValue.NameOf(field)}",
-            decision?.AskFirst is { } f ? $"it asks first about {FieldValue.NameOf(f)}" : $"it is {Name(decision)} and asks nothing");
+        Check(decision, decision?.AskFirst == field, $"to ask first about {RequestSchema.Of(field).JsonName}",
+            decision?.AskFirst is { } f ? $"it asks first about {RequestSchema.Of(f).JsonName}" : $"it is {Name(decision)} and asks nothing");
         return new AndConstraint<DecisionAssertions>(assertions);
     }
 
@@ -95,7 +95,7 @@ public static class WhatIfAssertionExtensions
         var decision = assertions.Subject;
         var ok = decision?.Outcome == Outcome.Depends && decision.DependsOn.All(e => e.When.TryGetValue(field, out var listed)
             && (listed.All(values.Contains) ? e.Outcome == outcome : !listed.Any(values.Contains) && e.Outcome != outcome));
-        Check(decision, ok, $"to be {Vocab<Outcome>.Name(outcome)} exactly if {FieldValue.NameOf(field)} is {string.Join(" or ", values.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}",
+        Check(decision, ok, $"to be {Vocab<Outcome>.Name(outcome)} exactly if {RequestSchema.Of(field).JsonName} is {string.Join(" or ", values.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}",
             decision?.Outcome == Outcome.Depends ? $"it reads: {decision.Explanation}" : $"it is {Name(decision)}");
         return new AndConstraint<DecisionAssertions>(assertions);
     }

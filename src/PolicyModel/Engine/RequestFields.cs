@@ -1,104 +1,46 @@
 namespace PolicyModel.Engine;
 
 /// <summary>
-/// Generic access to the request fields a what-if may change and a partial request may leave unknown: every field
-/// except <c>id</c>, <c>jurisdiction</c> and <c>receivedAt</c>, in the contract's order. A field's value is a
-/// <see cref="ulong"/>: the enum value of a scalar field, the bit mask of a set field.
+/// The request fields a what-if may change and a partial request may leave unknown: every field of the
+/// <see cref="RequestSchema"/> (so not <c>id</c>, <c>jurisdiction</c> or <c>receivedAt</c>), in the contract's order,
+/// with the few operations what-if and partial decisions need. A field's value is a <see cref="ulong"/> as the schema
+/// holds it: the value's position for a scalar field, the bit mask of a set field.
 /// </summary>
 internal static class RequestFields
 {
     /// <summary>The fields, in the contract's order.</summary>
-    public static readonly RequestField[] All =
-    [
-        RequestField.Respondent, RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority,
-        RequestField.Circumstances, RequestField.SubjectFacts,
-    ];
+    public static readonly RequestField[] All = [.. RequestSchema.JsonOrder.Select(f => f.Field)];
 
-    /// <summary>The position of each field in <see cref="All"/>, indexed by the field.</summary>
-    private static readonly int[] Positions = PositionsOf();
+    public static RequestFieldInfo Info(RequestField field) => RequestSchema.Of(field);
 
-    public static int Position(RequestField field) => Positions[(int)field];
+    /// <summary>The position of a field in <see cref="All"/>.</summary>
+    public static int Position(RequestField field) => Array.IndexOf(All, field);
 
-    public static bool IsSet(RequestField field) => field is RequestField.Circumstances or RequestField.SubjectFacts;
+    public static bool IsSet(RequestField field) => RequestSchema.Of(field).IsSet;
 
-    /// <summary>The number of names of the field's vocabulary.</summary>
-    public static int VocabularySize(RequestField field) => Names(field).Count;
+    public static int VocabularySize(RequestField field) => RequestSchema.Of(field).Size;
 
-    /// <summary>The number of values of the field: its vocabulary, or every subset of it for a set field.</summary>
-    public static int DomainSize(RequestField field) => IsSet(field) ? 1 << VocabularySize(field) : VocabularySize(field);
+    public static int DomainSize(RequestField field) => RequestSchema.Of(field).DomainSize;
 
-    /// <summary>The JSON name of the field.</summary>
-    public static string Name(RequestField field) => field switch
+    public static string Name(RequestField field) => RequestSchema.Of(field).JsonName;
+
+    public static IReadOnlyList<string> Names(RequestField field) => RequestSchema.Of(field).ValueNames;
+
+    public static ulong Get(AssistanceRequest request, RequestField field) => RequestSchema.Of(field).ValueOf(request);
+
+    /// <summary>The request with <paramref name="field"/> set to <paramref name="value"/> (id, jurisdiction, time and unknown facts kept).</summary>
+    public static AssistanceRequest With(AssistanceRequest request, RequestField field, ulong value)
     {
-        RequestField.Requester => "requester",
-        RequestField.Purpose => "purpose",
-        RequestField.Assistance => "assistance",
-        RequestField.Authority => "authority",
-        RequestField.Respondent => "respondent",
-        RequestField.Circumstances => "circumstances",
-        _ => "subjectFacts",
-    };
-
-    public static bool TryParse(string? name, out RequestField field)
-    {
-        foreach (var f in All)
-        {
-            if (Name(f) == name)
-            {
-                field = f;
-                return true;
-            }
-        }
-
-        field = default;
-        return false;
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        values[RequestSchema.Of(field).Position] = value;
+        var changed = RequestSchema.Create(request.Jurisdiction, request.ReceivedAt, values, request.Id);
+        return request.Unknown.IsEmpty ? changed : changed with { Unknown = request.Unknown };
     }
 
-    /// <summary>The JSON names of the field's vocabulary, in declaration order.</summary>
-    public static IReadOnlyList<string> Names(RequestField field) => field switch
-    {
-        RequestField.Requester => Vocab<Requester>.Names,
-        RequestField.Purpose => Vocab<Purpose>.Names,
-        RequestField.Assistance => Vocab<AssistanceKind>.Names,
-        RequestField.Authority => Vocab<Authority>.Names,
-        RequestField.Respondent => Vocab<Respondent>.Names,
-        RequestField.Circumstances => Vocab<Circumstance>.Names,
-        _ => Vocab<SubjectFact>.Names,
-    };
+    /// <summary>The value a partial request holds for an unknown field: <c>unknown</c> for the purpose, the contract's default otherwise (a required field's first value).</summary>
+    public static ulong Placeholder(RequestField field) => Placeholder(RequestSchema.Of(field));
 
-    public static ulong Get(AssistanceRequest request, RequestField field) => field switch
-    {
-        RequestField.Requester => (ulong)request.Requester,
-        RequestField.Purpose => (ulong)request.Purpose,
-        RequestField.Assistance => (ulong)request.Assistance,
-        RequestField.Authority => (ulong)request.Authority,
-        RequestField.Respondent => (ulong)request.Respondent,
-        RequestField.Circumstances => request.Circumstances.Mask,
-        _ => request.SubjectFacts.Mask,
-    };
-
-    public static AssistanceRequest With(AssistanceRequest request, RequestField field, ulong value) => field switch
-    {
-        RequestField.Requester => request with { Requester = (Requester)value },
-        RequestField.Purpose => request with { Purpose = (Purpose)value },
-        RequestField.Assistance => request with { Assistance = (AssistanceKind)value },
-        RequestField.Authority => request with { Authority = (Authority)value },
-        RequestField.Respondent => request with { Respondent = (Respondent)value },
-        RequestField.Circumstances => request with { Circumstances = EnumSet<Circumstance>.FromMask(value) },
-        _ => request with { SubjectFacts = EnumSet<SubjectFact>.FromMask(value) },
-    };
-
-    /// <summary>The value a partial request holds for an unknown field: the contract's default, <c>unknown</c> for the purpose, else the first value.</summary>
-    public static ulong Placeholder(RequestField field) => field == RequestField.Purpose ? (ulong)Purpose.Unknown : 0;
-
-    private static int[] PositionsOf()
-    {
-        var positions = new int[All.Max(f => (int)f) + 1];
-        for (var i = 0; i < All.Length; i++)
-        {
-            positions[(int)All[i]] = i;
-        }
-
-        return positions;
-    }
+    public static ulong Placeholder(RequestFieldInfo field) =>
+        field.Field == RequestField.Purpose ? (ulong)Purpose.Unknown : field.IsRequired ? 0 : field.Default;
 }

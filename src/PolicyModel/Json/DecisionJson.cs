@@ -73,9 +73,9 @@ public static class DecisionJson
         RequestField? askFirst = null;
         if (props.TryGetValue("askFirst", out var af) && bind.String(af, "a request field name") is { } askName)
         {
-            if (RequestFields.TryParse(askName, out var field))
+            if (RequestSchema.TryFind(askName, out var field))
             {
-                askFirst = field;
+                askFirst = field.Field;
             }
             else
             {

@@ -20,7 +20,8 @@ public static class RequestJson
     /// <summary>Most problems reported for one file before reading stops: 100.</summary>
     public const int MaxProblems = 100;
 
-    private static readonly string[] Properties = ["id", "jurisdiction", "respondent", "receivedAt", "requester", "purpose", "assistance", "authority", "circumstances", "subjectFacts", "unknown"];
+    /// <summary>The properties of a request object: the schema's, and <c>unknown</c> (a partial request).</summary>
+    private static readonly string[] Properties = [.. RequestSchema.JsonProperties, "unknown"];
 
     private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 4096, MaxItems = 64 };
 
@@ -82,7 +83,7 @@ public static class RequestJson
         return requests;
     }
 
-    /// <summary>Writes a request in the contract's JSON form (every field, defaults included).</summary>
+    /// <summary>Writes a request in the contract's JSON form: every field with its default, except that a field added in a later contract revision (<c>location</c>) is written only when it differs from its default.</summary>
     /// <param name="request">The request.</param>
     /// <param name="indented">Whether to indent.</param>
     /// <returns>The JSON text.</returns>
@@ -93,34 +94,38 @@ public static class RequestJson
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
             writer.WriteStartObject();
-            if (request.Id is not null)
+            var values = default(RequestSchema.Values);
+            RequestSchema.Read(request, values);
+            foreach (var property in RequestSchema.JsonProperties)
             {
-                writer.WriteString("id", request.Id);
-            }
-
-            writer.WriteString("jurisdiction", request.Jurisdiction.Value);
-            foreach (var field in RequestFields.All)
-            {
-                if (!request.Unknown.Contains(field))
+                if (RequestSchema.TryFind(property, out var field))
                 {
-                    writer.WritePropertyName(RequestFields.Name(field));
-                    FieldValue.Of(request, field).WriteTo(writer);
+                    if (!request.Unknown.Contains(field.Field))
+                    {
+                        WriteField(writer, field, values[field.Position]);
+                    }
                 }
-
-                if (field == RequestField.Respondent)
+                else if (property == "receivedAt")
                 {
-                    // The contract's order: receivedAt right after respondent. An offset with seconds (which the reader
-                    // accepts) is written with its seconds: dropping them would move the instant.
-                    writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+                    // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
+                    writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+                }
+                else if (property == "jurisdiction")
+                {
+                    writer.WriteString(property, request.Jurisdiction.Value);
+                }
+                else if (request.Id is not null)
+                {
+                    writer.WriteString(property, request.Id);
                 }
             }
 
             if (!request.Unknown.IsEmpty)
             {
                 writer.WriteStartArray("unknown");
-                foreach (var field in RequestFields.All.Where(request.Unknown.Contains))
+                foreach (var field in RequestSchema.JsonOrder.Where(f => request.Unknown.Contains(f.Field)))
                 {
-                    writer.WriteStringValue(RequestFields.Name(field));
+                    writer.WriteStringValue(field.JsonName);
                 }
 
                 writer.WriteEndArray();
@@ -130,6 +135,32 @@ public static class RequestJson
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// Writes one field; a field added in a later contract revision only when it differs from its default, so that a
+    /// request that does not use it is written exactly as before.
+    /// </summary>
+    private static void WriteField(Utf8JsonWriter writer, RequestFieldInfo field, ulong value)
+    {
+        if (field.Since > 1 && value == field.Default)
+        {
+            return;
+        }
+
+        if (!field.IsSet)
+        {
+            writer.WriteString(field.JsonName, field.ValueText(value));
+            return;
+        }
+
+        writer.WriteStartArray(field.JsonName);
+        foreach (var name in field.NamesOf(value))
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
     }
 
     internal static AssistanceRequest? Bind(JNode node, Binder bind)
@@ -161,40 +192,37 @@ public static class RequestJson
         var unknown = props.TryGetValue("unknown", out var un) ? Unknown(un, props, bind) : EnumSet<RequestField>.Empty;
         var jurisdiction = bind.Required(props, node, "jurisdiction", what) is { } j ? bind.Id(j, "jurisdiction id") : null;
         var receivedAt = bind.Required(props, node, "receivedAt", what) is { } r ? ReadInstant(r, bind) : null;
-        var requester = Known(RequestField.Requester, "requester") is { } rq ? bind.Value<Requester>(rq, "requester") : default(Requester);
-        var purpose = Known(RequestField.Purpose, "purpose") is { } pu ? bind.Value<Purpose>(pu, "purpose") : Purpose.Unknown;
-        var assistance = Known(RequestField.Assistance, "assistance") is { } a ? bind.Value<AssistanceKind>(a, "assistance") : default(AssistanceKind);
-        var respondent = props.TryGetValue("respondent", out var re) ? bind.Value<Respondent>(re, "respondent") : Respondent.Police;
-        var authority = props.TryGetValue("authority", out var au) ? bind.Value<Authority>(au, "authority") : Authority.None;
-        var circumstances = props.TryGetValue("circumstances", out var ci) ? bind.ValueSet<Circumstance>(ci, "circumstances", allowEmpty: true) : EnumSet<Circumstance>.Empty;
-        var facts = props.TryGetValue("subjectFacts", out var sf) ? bind.ValueSet<SubjectFact>(sf, "subjectFacts", allowEmpty: true) : EnumSet<SubjectFact>.Empty;
-        if (bind.Problems.Count != start || unknown is null || jurisdiction is null || receivedAt is null || requester is null || purpose is null
-            || assistance is null || respondent is null || authority is null || circumstances is null || facts is null)
+
+        // Required fields first, then the optional ones, each in the contract's order: problems come in that order.
+        // A field the request lists as unknown needs no value: it holds a placeholder, which deciding ignores.
+        var values = default(RequestSchema.Values);
+        var complete = unknown is not null;
+        foreach (var field in RequestSchema.JsonOrder.Where(f => f.IsRequired).Concat(RequestSchema.JsonOrder.Where(f => !f.IsRequired)))
+        {
+            if (unknown is { } u && u.Contains(field.Field))
+            {
+                values[field.Position] = RequestFields.Placeholder(field);
+                continue;
+            }
+
+            var given = field.IsRequired ? bind.Required(props, node, field.JsonName, what) : props.GetValueOrDefault(field.JsonName);
+            ulong? value = given is null ? (field.IsRequired ? null : field.Default)
+                : field.IsSet ? bind.ValueMask(given, field, allowEmpty: true)
+                : (ulong?)bind.Value(given, field);
+            values[field.Position] = value ?? 0;
+            complete &= value is not null;
+        }
+
+        if (bind.Problems.Count != start || jurisdiction is null || receivedAt is null || !complete)
         {
             return null;
         }
 
-        return new AssistanceRequest
-        {
-            Id = id,
-            Jurisdiction = new JurisdictionId(jurisdiction),
-            Respondent = respondent.Value,
-            ReceivedAt = receivedAt.Value,
-            Requester = requester.Value,
-            Purpose = purpose.Value,
-            Assistance = assistance.Value,
-            Authority = authority.Value,
-            Circumstances = circumstances.Value,
-            SubjectFacts = facts.Value,
-            Unknown = unknown.Value,
-        };
-
-        // A required field is required unless the request lists it as unknown.
-        JNode? Known(RequestField field, string name) =>
-            unknown is { } u && u.Contains(field) ? null : bind.Required(props, node, name, what);
+        var request = RequestSchema.Create(new JurisdictionId(jurisdiction), receivedAt.Value, values, id);
+        return unknown!.Value.IsEmpty ? request : request with { Unknown = unknown.Value };
     }
 
-    /// <summary>The <c>unknown</c> list: field names, each at most once, none of them also given a value.</summary>
+    /// <summary>The <c>unknown</c> list: names of request fields, each at most once, none of them also given a value.</summary>
     private static EnumSet<RequestField>? Unknown(JNode node, Dictionary<string, JNode> props, Binder bind)
     {
         if (bind.Array(node, "a list of the request fields not known yet") is not { } items)
@@ -211,14 +239,15 @@ public static class RequestJson
             {
                 ok = false;
             }
-            else if (!RequestFields.TryParse(name, out var field))
+            else if (!RequestSchema.TryFind(name, out var field))
             {
-                bind.Add(ProblemCodes.UnknownValue, item, name is "id" or "jurisdiction" or "receivedAt"
-                    ? $"`{name}` cannot be unknown: a request always states its jurisdiction and time (and its id, when it has one); expected one of {string.Join(", ", RequestFields.All.Select(f => $"`{RequestFields.Name(f)}`"))}"
-                    : $"`{JNode.Shorten(name)}` is not a request field that can be unknown; expected one of {string.Join(", ", RequestFields.All.Select(f => $"`{RequestFields.Name(f)}`"))}");
+                var expected = string.Join(", ", RequestSchema.JsonOrder.Select(f => $"`{f.JsonName}`"));
+                bind.Add(ProblemCodes.UnknownValue, item, RequestSchema.JsonProperties.Contains(name)
+                    ? $"`{name}` cannot be unknown: a request always states its jurisdiction and time (and its id, when it has one); expected one of {expected}"
+                    : $"`{JNode.Shorten(name)}` is not a request field that can be unknown; expected one of {expected}");
                 ok = false;
             }
-            else if (fields.Contains(field))
+            else if (fields.Contains(field.Field))
             {
                 bind.Add(ProblemCodes.InvalidValue, item, $"`{name}` is listed twice");
                 ok = false;
@@ -230,7 +259,7 @@ public static class RequestJson
             }
             else
             {
-                fields = fields.Add(field);
+                fields = fields.Add(field.Field);
             }
         }
 

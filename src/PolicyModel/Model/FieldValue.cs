@@ -25,37 +25,11 @@ public readonly record struct FieldValue
     /// <summary>The field's JSON name (<c>authority</c>, <c>subjectFacts</c>).</summary>
     public string FieldName => RequestFields.Name(Field);
 
-    /// <summary>The JSON name of a request field (<c>authority</c>, <c>subjectFacts</c>).</summary>
-    /// <param name="field">The field.</param>
-    /// <returns>The name.</returns>
-    public static string NameOf(RequestField field) => RequestFields.Name(field);
-
     /// <summary>Whether the field holds a set of values (written as an array).</summary>
     public bool IsSet => RequestFields.IsSet(Field);
 
     /// <summary>The JSON names: one for a scalar field, the members (in declaration order, possibly none) for a set field.</summary>
-    public IReadOnlyList<string> Names
-    {
-        get
-        {
-            var names = RequestFields.Names(Field);
-            if (!IsSet)
-            {
-                return [names[(int)Raw]];
-            }
-
-            var members = new List<string>();
-            for (var bit = 0; bit < names.Count; bit++)
-            {
-                if ((Raw & (1UL << bit)) != 0)
-                {
-                    members.Add(names[bit]);
-                }
-            }
-
-            return members;
-        }
-    }
+    public IReadOnlyList<string> Names => IsSet ? RequestSchema.Of(Field).NamesOf(Raw) : [RequestSchema.Of(Field).ValueNames[(int)Raw]];
 
     /// <summary>The value of <paramref name="field"/> in <paramref name="request"/>.</summary>
     /// <param name="request">The request.</param>
@@ -75,23 +49,22 @@ public readonly record struct FieldValue
     public static FieldValue Parse(RequestField field, params IEnumerable<string> names)
     {
         Guard.Against.Null(names);
-        var vocabulary = RequestFields.Names(field);
         var list = names.ToList();
         if (!RequestFields.IsSet(field) && list.Count != 1)
         {
             throw new ArgumentException($"`{RequestFields.Name(field)}` takes exactly one value", nameof(names));
         }
 
+        var info = RequestSchema.Of(field);
         ulong raw = 0;
         foreach (var name in list)
         {
-            var index = vocabulary is IList<string> l ? l.IndexOf(name) : vocabulary.ToList().IndexOf(name);
-            if (index < 0)
+            if (!info.TryParse(name, out var index))
             {
-                throw new ArgumentException($"`{name}` is not a `{RequestFields.Name(field)}` value; expected one of {string.Join(", ", vocabulary.Select(v => $"`{v}`"))}", nameof(names));
+                throw new ArgumentException($"`{name}` is not a `{info.JsonName}` value; expected one of {info.Describe()}", nameof(names));
             }
 
-            raw = RequestFields.IsSet(field) ? raw | (1UL << index) : (ulong)index;
+            raw = info.IsSet ? raw | (1UL << index) : (ulong)index;
         }
 
         return new FieldValue(field, raw);
@@ -117,7 +90,7 @@ public readonly record struct FieldValue
 
     /// <summary>The value as the explanations read it: the name, or for a set its members joined by <c>and</c> (<c>none</c> when empty).</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => !IsSet ? Names[0] : Raw == 0 ? "none" : string.Join(" and ", Names);
+    public override string ToString() => RequestSchema.Of(Field).ValueText(Raw);
 
     /// <summary>Writes the value as the contract's JSON does: a string, or an array of strings for a set field.</summary>
     internal void WriteTo(System.Text.Json.Utf8JsonWriter writer)
