@@ -261,6 +261,35 @@ public sealed class WhatIfAndPartialTests
     }
 
     [Fact]
+    public void A_partial_decision_that_the_unknown_facts_cannot_change_names_them_unknown()
+    {
+        var named = 0;
+        foreach (var request in Random(seed: 3, count: 2000))
+        {
+            foreach (var field in new[] { RequestField.Requester, RequestField.Authority, RequestField.Assistance })
+            {
+                var decision = Set.DecidePartial(request with { Unknown = EnumSet<RequestField>.Of(field) });
+                if (decision.Outcome == Outcome.Depends)
+                {
+                    continue;
+                }
+
+                // The decision is that of the request with the field at its placeholder, but the explanation does not claim that value.
+                var info = RequestSchema.Of(field);
+                var placeholder = RequestFields.Placeholder(field);
+                var asPlaceholder = Set.Decide(RequestFields.With(request, field, placeholder));
+                decision.Citations.Should().Equal(asPlaceholder.Citations);
+                decision.Explanation.Should().Be(asPlaceholder.Explanation
+                    .Replace(info.Phrase(placeholder), $"{info.Label} unknown", StringComparison.Ordinal)
+                    .Replace($"the {info.ValueText(placeholder)}", $"the unknown {info.Label}", StringComparison.Ordinal));
+                named += asPlaceholder.Explanation.Contains(info.Phrase(placeholder), StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+
+        named.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void Request_json_reads_unknown_facts_strictly()
     {
         var partial = RequestJson.Parse("""{ "jurisdiction": "us-il-chicago", "receivedAt": "2025-02-10T09:00:00-06:00", "unknown": ["requester", "purpose", "assistance"] }""");

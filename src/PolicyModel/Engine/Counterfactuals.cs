@@ -236,7 +236,7 @@ internal static class Counterfactuals
 
         if (templates.All(t => t.Outcome == templates[0].Outcome))
         {
-            return Probe(jurisdiction, representative, date).Materialize(representative, date);
+            return Probe(jurisdiction, representative, date).Materialize(representative with { Unknown = request.Unknown }, date);
         }
 
         var entries = Group(unknown, classes, templates);
@@ -465,8 +465,8 @@ internal static class Counterfactuals
             }
 
             parts.Add(values.Count > 4
-                ? $"{RequestFields.Name(field)} is one of {values.Count} values"
-                : $"{RequestFields.Name(field)} is {Join(values.Select(v => v.ToString()), "or")}");
+                ? $"{RequestFields.Name(field)} {(RequestFields.IsSet(field) ? "are" : "is")} one of {values.Count} values"
+                : $"{RequestFields.Name(field)} {(RequestFields.IsSet(field) ? "are" : "is")} {Join(values.Select(v => v.ToString()), "or")}");
         }
 
         return string.Join(" and ", parts);
