@@ -86,20 +86,20 @@ internal static class DecideCommand
     {
         var text = new StringBuilder();
         string Fact(RequestField field, string value) => request.Unknown.Contains(field) ? "(unknown)" : value;
-        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Fact(RequestField.Requester, Vocab<Requester>.Name(request.Requester))} asks {Fact(RequestField.Respondent, Vocab<Respondent>.Name(request.Respondent))} in {request.Jurisdiction} for {Fact(RequestField.Assistance, Vocab<AssistanceKind>.Name(request.Assistance))}");
-        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Fact(RequestField.Requester, request.Requester.ToContractName())} asks {Fact(RequestField.Respondent, request.Respondent.ToContractName())} in {request.Jurisdiction} for {Fact(RequestField.Assistance, request.Assistance.ToContractName())}");
+        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? decision.Outcome.ToContractName().ToUpperInvariant()} (judged on {decision.EffectiveDate.ToContractText()}, {string.Join(" > ", decision.JurisdictionChain)})");
         if (decision.AskFirst is { } askFirst)
         {
             text.AppendLine($"Depends on   {string.Join(", ", RequestFieldsOf(decision).Select(f => RequestSchema.Of(f).JsonName))}; ask first about {RequestSchema.Of(askFirst).JsonName}");
             foreach (var entry in decision.DependsOn)
             {
                 var when = entry.When.Where(w => w.Value.Count > 0).Select(w => $"{RequestSchema.Of(w.Key).JsonName} {string.Join(" or ", w.Value.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}");
-                text.AppendLine($"  {output?.OutcomeText(entry.Outcome) ?? Vocab<Outcome>.Name(entry.Outcome).ToUpperInvariant()} if {string.Join(" and ", when)}");
+                text.AppendLine($"  {output?.OutcomeText(entry.Outcome) ?? entry.Outcome.ToContractName().ToUpperInvariant()} if {string.Join(" and ", when)}");
             }
         }
 
         text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations))}");
-        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
+        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(ContractNames<Obligation>.Name)))}");
         if (decision.Preempted.Count > 0)
         {
             text.AppendLine($"Preempted    {string.Join(", ", decision.Preempted)}");

@@ -95,7 +95,7 @@ public static class WhatIfAssertionExtensions
         var decision = assertions.Subject;
         var ok = decision?.Outcome == Outcome.Depends && decision.DependsOn.All(e => e.When.TryGetValue(field, out var listed)
             && (listed.All(values.Contains) ? e.Outcome == outcome : !listed.Any(values.Contains) && e.Outcome != outcome));
-        Check(decision, ok, $"to be {Vocab<Outcome>.Name(outcome)} exactly if {RequestSchema.Of(field).JsonName} is {string.Join(" or ", values.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}",
+        Check(decision, ok, $"to be {ContractNames<Outcome>.Name(outcome)} exactly if {RequestSchema.Of(field).JsonName} is {string.Join(" or ", values.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}",
             decision?.Outcome == Outcome.Depends ? $"it reads: {decision.Explanation}" : $"it is {Name(decision)}");
         return new AndConstraint<DecisionAssertions>(assertions);
     }
@@ -121,7 +121,7 @@ public static class WhatIfAssertionExtensions
         return fields;
     }
 
-    private static string Name(Decision? decision) => decision is null ? "null" : Vocab<Outcome>.Name(decision.Outcome);
+    private static string Name(Decision? decision) => decision is null ? "null" : ContractNames<Outcome>.Name(decision.Outcome);
 
     private static void Check(Decision? decision, bool condition, string expectation, string actual) =>
         Execute.Assertion
@@ -164,8 +164,8 @@ public sealed class WhatIfResultAssertions : ReferenceTypeAssertions<WhatIfResul
     {
         ArgumentNullException.ThrowIfNull(changes);
         var found = Subject?.Alternatives.FirstOrDefault(a => a.ReceivedAt is null && a.Changes.Count == changes.Length && changes.All(a.Changes.Contains));
-        Check(found?.Outcome == outcome, $"to be {Vocab<Outcome>.Name(outcome)} with {Describe(changes)}",
-            found is null ? "no alternative makes exactly that change" : $"that change leads to {Vocab<Outcome>.Name(found.Outcome)}");
+        Check(found?.Outcome == outcome, $"to be {ContractNames<Outcome>.Name(outcome)} with {Describe(changes)}",
+            found is null ? "no alternative makes exactly that change" : $"that change leads to {ContractNames<Outcome>.Name(found.Outcome)}");
         return new AndConstraint<WhatIfResultAssertions>(this);
     }
 
@@ -175,7 +175,7 @@ public sealed class WhatIfResultAssertions : ReferenceTypeAssertions<WhatIfResul
     public AndConstraint<WhatIfResultAssertions> NotReach(Outcome outcome)
     {
         var found = Subject?.Alternatives.FirstOrDefault(a => a.Outcome == outcome);
-        Check(found is null, $"to offer no way to {Vocab<Outcome>.Name(outcome)}", $"{Describe(found?.Changes ?? [])} leads to it");
+        Check(found is null, $"to offer no way to {ContractNames<Outcome>.Name(outcome)}", $"{Describe(found?.Changes ?? [])} leads to it");
         return new AndConstraint<WhatIfResultAssertions>(this);
     }
 
@@ -185,7 +185,7 @@ public sealed class WhatIfResultAssertions : ReferenceTypeAssertions<WhatIfResul
     private void Check(bool condition, string expectation, string actual)
     {
         var report = Subject is null ? "the what-if is null"
-            : $"{Subject.Explanation}{Environment.NewLine}{string.Join(Environment.NewLine, Subject.Alternatives.Select(a => $"  {Vocab<Outcome>.Name(a.Outcome)}: {(a.ReceivedAt is { } at ? $"receivedAt {at}" : Describe(a.Changes))}"))}";
+            : $"{Subject.Explanation}{Environment.NewLine}{string.Join(Environment.NewLine, Subject.Alternatives.Select(a => $"  {ContractNames<Outcome>.Name(a.Outcome)}: {(a.ReceivedAt is { } at ? $"receivedAt {at}" : Describe(a.Changes))}"))}";
         Execute.Assertion
             .ForCondition(condition)
             .FailWith(WhatIfAssertionExtensions.Escape($"Expected the what-if {expectation}, but {actual}.{Environment.NewLine}{report}"));

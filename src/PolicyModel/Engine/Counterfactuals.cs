@@ -356,7 +356,7 @@ internal static class Counterfactuals
         var total = weights.Sum();
         var best = 0;
         var bestEntropy = double.MaxValue;
-        var outcomes = Vocab<Outcome>.All.Count;
+        var outcomes = ContractNames<Outcome>.All.Count;
         for (var i = 0; i < unknown.Length; i++)
         {
             var byClass = new double[classes[i].Count, outcomes];
@@ -490,7 +490,7 @@ internal static class Counterfactuals
             var first = group.First();
             var others = group.Count() - 1;
             var change = first.ReceivedAt is { } at
-                ? $"from {Texts.Date(at.Date)}"
+                ? $"from {at.Date.ToContractText()}"
                 : "with " + string.Join(" and ", first.Changes.Select(c => $"{RequestFields.Name(c.Field)} {c}"));
             var cite = first.Citations.Count > 0 && group.Key != Outcome.Discretionary ? $" ({first.Citations[0]})" : string.Empty;
             clauses.Add($"{OutcomeWord(group.Key)} {change}{cite}{(others > 0 ? $" or {others} other {(others == 1 ? "change" : "changes")}" : string.Empty)}");
@@ -506,7 +506,7 @@ internal static class Counterfactuals
     {
         Outcome.PoliceAction => "police action",
         Outcome.Refer => "referred",
-        _ => Vocab<Outcome>.Name(outcome),
+        _ => ContractNames<Outcome>.Name(outcome),
     };
 
     /// <summary>"a", "a and b", "a, b and c" (with <paramref name="separator"/> "; ": "a; b; and c").</summary>

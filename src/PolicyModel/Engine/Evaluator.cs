@@ -31,6 +31,21 @@ internal sealed class Evaluation
     }
 }
 
+/// <summary>The one mapping from an outcome to the effect of the rules that produce it.</summary>
+internal static class OutcomeEffects
+{
+    /// <summary>The effect whose rules control <paramref name="outcome"/>; none for <c>discretionary</c>.</summary>
+    public static Effect? ControllingEffect(this Outcome outcome) => outcome switch
+    {
+        Outcome.Denied => Effect.Prohibit,
+        Outcome.Refer => Effect.Refer,
+        Outcome.Required => Effect.Require,
+        Outcome.Granted => Effect.Permit,
+        Outcome.PoliceAction => Effect.PoliceAction,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// A decision without its request-specific values (request id, local date, the field values named in the
 /// explanation): shared by every request of one equivalence class on one period, so the compiled engine can
@@ -46,7 +61,16 @@ internal sealed class DecisionTemplate
 
     public required IReadOnlyList<string> Citations { get; init; }
 
-    public required IReadOnlyList<Obligation> Obligations { get; init; }
+    /// <summary>The obligations, in the contract's order; setting them also sets <see cref="ObligationSet"/>.</summary>
+    public required IReadOnlyList<Obligation> Obligations
+    {
+        get => obligations;
+        init
+        {
+            obligations = value;
+            ObligationSet = EnumSet<Obligation>.Of(value);
+        }
+    }
 
     public required IReadOnlyList<RuleId> Preempted { get; init; }
 
@@ -55,10 +79,13 @@ internal sealed class DecisionTemplate
     /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
     public required string Explanation { get; init; }
 
-    /// <summary>The obligations as a set (computed once; a benign race computes the same value).</summary>
-    public EnumSet<Obligation> ObligationSet => obligationSet ??= EnumSet<Obligation>.Of(Obligations);
+    /// <summary>
+    /// The obligations as a set, computed with them before the template is shared. (It used to be filled on first
+    /// read into a nullable struct, and a thread could see the flag set before the value: an empty set.)
+    /// </summary>
+    public EnumSet<Obligation> ObligationSet { get; private init; }
 
-    private EnumSet<Obligation>? obligationSet;
+    private readonly IReadOnlyList<Obligation> obligations = [];
 
     public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
     {
@@ -257,19 +284,9 @@ internal static class Evaluator
         return evaluation;
     }
 
-    private static Effect? EffectOf(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
-    };
-
     private static List<CompiledRule> Order(IEnumerable<CompiledRule> rules, Outcome outcome)
     {
-        var controlling = EffectOf(outcome);
+        var controlling = outcome.ControllingEffect();
         return [.. rules
             .OrderBy(r => r.Rule.Effect == controlling ? 0 : r.Rule.Effect != Effect.None ? 1 : 2)
             .ThenByDescending(r => r.Rule.Layer)

@@ -74,11 +74,11 @@ public static class WhatIfJson
 
             if (alternative.ReceivedAt is { } at)
             {
-                writer.WriteString("receivedAt", RequestJson.ContractPattern.Format(at));
+                writer.WriteString("receivedAt", at.ToContractText());
             }
 
             writer.WriteEndObject();
-            writer.WriteString("outcome", Vocab<Outcome>.Name(alternative.Outcome));
+            writer.WriteString("outcome", ContractNames<Outcome>.Name(alternative.Outcome));
             writer.WriteStartArray("citations");
             foreach (var citation in alternative.Citations)
             {

@@ -1,20 +1,6 @@
+using Ardalis.GuardClauses;
+
 namespace PolicyModel;
-
-/// <summary>The result of one scenario: its decision and every way the decision differs from the expectation.</summary>
-/// <param name="Scenario">The scenario.</param>
-/// <param name="Decision">The decision, or <see langword="null"/> when the request could not be decided.</param>
-/// <param name="Failures">What differs (empty when it passes).</param>
-public sealed record ScenarioResult(Scenario Scenario, Decision? Decision, IReadOnlyList<string> Failures)
-{
-    /// <summary>Whether the decision met every expectation.</summary>
-    public bool Passed => Failures.Count == 0;
-
-    /// <summary>A report: the scenario, the failures, the request and the decision.</summary>
-    /// <returns>Multi-line text.</returns>
-    public override string ToString() =>
-        $"{(Passed ? "PASS" : "FAIL")} {Scenario.Name} ({Scenario.Source}){(Passed ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, Failures.Select(f => "  " + f)))}"
-        + (Decision is null || Passed ? string.Empty : Environment.NewLine + DecisionReport.Describe(Decision));
-}
 
 /// <summary>Runs scenario files (the contract's format) against a policy set in one line.</summary>
 public static class ScenarioRunner
@@ -23,8 +9,7 @@ public static class ScenarioRunner
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
     /// <returns>One result per scenario, in file order.</returns>
-    /// <exception cref="InvalidRequestException">A scenario file is invalid.</exception>
-    /// <exception cref="FileNotFoundException">A path does not exist.</exception>
+    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid.</exception>
     public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(policies);
@@ -45,31 +30,13 @@ public static class ScenarioRunner
             : new ScenarioResult(scenario, null, [$"the request is invalid: {problem}"]);
     }
 
-    /// <summary>The scenario files named by files and folders.</summary>
+    /// <summary>The scenario files named by files and folders, found by <see cref="InputFiles.TryExpand"/>.</summary>
     /// <param name="paths">Files or folders.</param>
     /// <returns>The files, folders expanded in ordinal order.</returns>
-    /// <exception cref="FileNotFoundException">A path does not exist.</exception>
+    /// <exception cref="InvalidRequestException">A path does not exist, is a dangling link or a special file, or a folder cannot be read; every problem is listed.</exception>
     public static IReadOnlyList<string> ScenarioFiles(params string[] paths)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                throw new FileNotFoundException($"no scenario file or folder `{path}`", path);
-            }
-        }
-
-        return files;
+        Guard.Against.Null(paths);
+        return InputFiles.TryExpand(paths, out var files, out var problems) ? files : throw new InvalidRequestException(problems);
     }
 }
-
