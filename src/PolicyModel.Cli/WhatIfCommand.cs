@@ -44,7 +44,7 @@ internal static class WhatIfCommand
         }
 
         var set = context.LoadPolicies();
-        if (set is null || !RequestInput.TryRead(input, context.Stdin, stderr, out var requests, out var wasArray, out var name))
+        if (set is null || !TryRead(context, input, out var requests, out var wasArray, out var name))
         {
             return ExitCodes.InvalidInput;
         }
@@ -92,6 +92,46 @@ internal static class WhatIfCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Reads the request file (or standard input, <c>-</c>) whole: one request object or an array of them.</summary>
+    private static bool TryRead(CommandContext context, string input, out IReadOnlyList<AssistanceRequest> requests, out bool wasArray, out string name)
+    {
+        requests = [];
+        wasArray = false;
+        name = input == "-" ? "<stdin>" : input;
+        byte[]? bytes;
+        if (input == "-")
+        {
+            bytes = Encoding.UTF8.GetBytes(context.Stdin.ReadToEnd());
+        }
+        else if (!InputFiles.TryRead(input, 64 << 20, out bytes, out var problem))
+        {
+            context.Stderr.WriteLine(problem);
+            return false;
+        }
+
+        try
+        {
+            requests = RequestJson.ReadAll(bytes, name, out wasArray);
+        }
+        catch (InvalidRequestException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                context.Stderr.WriteLine(problem);
+            }
+
+            return false;
+        }
+
+        if (requests.Count == 0)
+        {
+            context.Stderr.WriteLine($"{name}: error: the file holds no request (an empty array)");
+            return false;
+        }
+
+        return true;
     }
 
     private static string Readable(AssistanceRequest request, WhatIfResult result, Output output)
