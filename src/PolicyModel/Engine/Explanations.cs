@@ -251,6 +251,13 @@ internal static class Slot
             }
 
             var field = RequestSchema.Fields[code >= 'a' ? code - 'a' : code - '0'];
+            if (request.Unknown.Contains(field.Field))
+            {
+                // A partial request whose unknown facts cannot change the decision: say so rather than name a placeholder.
+                text.Append(code >= 'a' ? $"{field.Label} unknown" : $"unknown {field.Label}");
+                continue;
+            }
+
             var value = field.ValueOf(request);
             text.Append(code >= 'a' ? field.Phrase(value) : field.ValueText(value));
         }

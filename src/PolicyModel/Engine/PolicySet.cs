@@ -10,7 +10,7 @@ namespace PolicyModel;
 /// <see cref="Decide(AssistanceRequest)"/> at once. The engine never reads the clock: the request's
 /// <c>receivedAt</c> is the only time it uses.
 /// </summary>
-public sealed class PolicySet
+public sealed partial class PolicySet
 {
     private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions;
     private readonly Dictionary<RuleId, CompiledRule> rulesById;
@@ -149,7 +149,8 @@ public sealed class PolicySet
     /// <param name="request">The request.</param>
     /// <returns>The decision with its reasons.</returns>
     /// <exception cref="InvalidRequestException">The request is invalid: an unknown jurisdiction, a value outside its vocabulary, an over-long id.</exception>
-    public Decision Decide(AssistanceRequest request) => DecideCompact(request).ToDecision();
+    /// <remarks>A partial request (with <see cref="AssistanceRequest.Unknown"/> facts) is decided by <see cref="DecidePartial(AssistanceRequest)"/>.</remarks>
+    public Decision Decide(AssistanceRequest request) => request?.Unknown.IsEmpty == false ? DecidePartial(request) : DecideCompact(request!).ToDecision();
 
     /// <summary>
     /// Decides a request without allocating (after the first request of its kind): the result points at a
@@ -158,11 +159,16 @@ public sealed class PolicySet
     /// </summary>
     /// <param name="request">The request.</param>
     /// <returns>The compact decision.</returns>
-    /// <exception cref="InvalidRequestException">The request is invalid.</exception>
+    /// <exception cref="InvalidRequestException">The request is invalid, or partial (a partial request has no compact decision: use <see cref="Decide(AssistanceRequest)"/>).</exception>
     public CompactDecision DecideCompact(AssistanceRequest request)
     {
         Guard.Against.Null(request);
         var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
+        if (!request.Unknown.IsEmpty)
+        {
+            throw PartialNotAllowed("a compact decision");
+        }
+
         return Compact(jurisdiction, request);
     }
 
@@ -260,8 +266,23 @@ public sealed class PolicySet
             return false;
         }
 
-        decision = Compact(jurisdiction, request).ToDecision();
-        return true;
+        if (request.Unknown.IsEmpty)
+        {
+            decision = Compact(jurisdiction, request).ToDecision();
+            return true;
+        }
+
+        try
+        {
+            decision = Counterfactuals.DecidePartial(jurisdiction, request);
+            return true;
+        }
+        catch (InvalidRequestException ex) when (ex.Problems.Count > 0)
+        {
+            decision = null;
+            problem = ex.Problems[0];
+            return false;
+        }
     }
 
     /// <summary>Decides many requests in order.</summary>
@@ -285,6 +306,11 @@ public sealed class PolicySet
         if (problem is not null)
         {
             throw new InvalidRequestException([problem]);
+        }
+
+        if (!request.Unknown.IsEmpty)
+        {
+            throw PartialNotAllowed("an explanation");
         }
 
         var trace = new DecisionTraceBuilder();

@@ -43,4 +43,13 @@ public sealed record Decision
 
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
+
+    /// <summary>
+    /// For a partial request whose unknown facts decide (outcome <see cref="Outcome.Depends"/>): each outcome with the values
+    /// of the unknown facts that lead to it; the entries cover every combination exactly once. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<DependsOnEntry> DependsOn { get; init => field = value.ToEquatableArray(); } = EquatableArray<DependsOnEntry>.Empty;
+
+    /// <summary>For outcome <see cref="Outcome.Depends"/>: the unknown fact that best splits the outcomes (ask it first); otherwise <see langword="null"/>.</summary>
+    public RequestField? AskFirst { get; init; }
 }

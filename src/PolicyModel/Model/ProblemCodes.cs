@@ -113,4 +113,10 @@ public static class ProblemCodes
 
     /// <summary>PM3001: a request names a jurisdiction the policy set does not have.</summary>
     public const string UnknownRequestJurisdiction = "PM3001";
+
+    /// <summary>PM3002: a partial request (with <c>unknown</c> facts) where every fact is needed (a what-if, an explanation, a compact decision).</summary>
+    public const string PartialRequest = "PM3002";
+
+    /// <summary>PM1021: a request lists a field in <c>unknown</c> and also gives its value.</summary>
+    public const string UnknownFieldGiven = "PM1021";
 }

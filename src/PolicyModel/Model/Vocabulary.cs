@@ -185,6 +185,8 @@ public enum Outcome
     Discretionary,
     /// <summary><c>refer</c>: the facts given cannot decide it; escalate.</summary>
     Refer,
+    /// <summary><c>depends</c>: only for a partial request, whose unknown facts decide (see <see cref="Decision.DependsOn"/>).</summary>
+    Depends,
 }
 
 /// <summary>Duties an outcome carries, in the contract's table order.</summary>

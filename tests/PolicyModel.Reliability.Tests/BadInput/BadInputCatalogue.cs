@@ -179,7 +179,7 @@ public static class BadInputCatalogue
         Decision("an unknown outcome", DecisionText().Replace("\"denied\"", "\"rejected\"", StringComparison.Ordinal), ProblemCodes.UnknownValue, "$.outcome");
         Decision("a decision missing its explanation", DecisionText().Replace("\"explanation\"", "\"note\"", StringComparison.Ordinal), ProblemCodes.UnknownProperty, "$.note");
         Decision("a decision with an impossible date", DecisionText().Replace("2025-01-21", "2025-02-30", StringComparison.Ordinal), ProblemCodes.InvalidDate, "$.effectiveDate");
-        Decision("a decision nested too deep", DecisionText().Replace("\"preempted\": []", "\"preempted\": [[[[[]]]]]", StringComparison.Ordinal), ProblemCodes.TooDeep, "$.preempted[0][0]");
+        Decision("a decision nested too deep", DecisionText().Replace("\"preempted\": []", "\"preempted\": [[[[[[[[]]]]]]]]", StringComparison.Ordinal), ProblemCodes.TooDeep, "$.preempted[0][0][0][0][0]");
 
         return cases;
 
