@@ -1,5 +1,11 @@
+// Compiled into both adapters: PolicyModel.Testing.Xunit (xunit v2) and, with XUNIT_V3 defined,
+// PolicyModel.Testing.XunitV3 (xunit v3). Only the namespace of the serialisation interfaces differs.
 using Xunit;
+#if XUNIT_V3
+using Xunit.Sdk;
+#else
 using Xunit.Abstractions;
+#endif
 
 namespace PolicyModel.Testing;
 
@@ -40,7 +46,7 @@ public sealed class ScenarioCase : IXunitSerializable
     public string Name { get; private set; }
 
     /// <summary>The scenario (read from the file on first use).</summary>
-    public Scenario Scenario => scenario ??= ScenarioFile.Load(File)[Index];
+    public Scenario Scenario => scenario ??= new ScenarioLocation(File, Index, Name).Load();
 
     /// <summary>Decides the scenario's request and returns its result.</summary>
     /// <param name="policies">The policy set.</param>
@@ -51,9 +57,9 @@ public sealed class ScenarioCase : IXunitSerializable
     public void Deserialize(IXunitSerializationInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        File = info.GetValue<string>(nameof(File));
+        File = info.GetValue<string>(nameof(File)) ?? string.Empty;
         Index = info.GetValue<int>(nameof(Index));
-        Name = info.GetValue<string>(nameof(Name));
+        Name = info.GetValue<string>(nameof(Name)) ?? string.Empty;
     }
 
     /// <inheritdoc/>
@@ -67,7 +73,7 @@ public sealed class ScenarioCase : IXunitSerializable
 
     /// <summary>The case's display name: <c>file: scenario name</c>.</summary>
     /// <returns>The name.</returns>
-    public override string ToString() => $"{Path.GetFileName(File)}: {Name}";
+    public override string ToString() => new ScenarioLocation(File, Index, Name).ToString();
 }
 
 /// <summary>Turns scenario files and folders into xunit theory data, one case per scenario.</summary>
@@ -76,18 +82,13 @@ public static class ScenarioData
     /// <summary>Theory data for <c>[MemberData]</c>: one <see cref="ScenarioCase"/> per scenario.</summary>
     /// <param name="paths">Scenario files or folders (relative paths resolve against the test assembly's folder).</param>
     /// <returns>The theory data.</returns>
+    /// <exception cref="InvalidRequestException">A file is not a valid scenario file; every problem is listed.</exception>
     public static TheoryData<ScenarioCase> From(params string[] paths)
     {
-        ArgumentNullException.ThrowIfNull(paths);
         var data = new TheoryData<ScenarioCase>();
-        var resolved = paths.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(AppContext.BaseDirectory, p)).ToArray();
-        foreach (var file in ScenarioRunner.ScenarioFiles(resolved))
+        foreach (var location in ScenarioCatalog.Find(paths))
         {
-            var scenarios = ScenarioFile.Load(file);
-            for (var i = 0; i < scenarios.Count; i++)
-            {
-                data.Add(new ScenarioCase(file, i, scenarios[i].Name));
-            }
+            data.Add(new ScenarioCase(location.File, location.Index, location.Name));
         }
 
         return data;
