@@ -5,9 +5,11 @@ namespace PolicyModel;
 /// <summary>Two counting rules that disagree (one prohibits what the other permits or requires) and neither excepts the other.</summary>
 /// <param name="Prohibiting">The prohibiting rule (it wins; docs/semantics.md, section 9).</param>
 /// <param name="Other">The permitting or requiring rule.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(RuleConflictJsonConverter))]
 public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 
 /// <summary>A decision on an assistance request (contract "Decision"): the outcome with its reasons.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DecisionJsonConverter))]
 public sealed record Decision
 {
     /// <summary>The request's <c>id</c>, echoed, or <see langword="null"/>.</summary>
