@@ -10,7 +10,7 @@ namespace PolicyModel.Cli;
 /// <summary>Shared pieces of <c>analyze</c> and <c>diff</c>: option checks, readable group rows and JSON.</summary>
 internal static class AnalysisOutput
 {
-    public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonWriterOptions JsonOptions(bool indented) => new() { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Parses an optional <c>YYYY-MM-DD</c> option value; writes the error and returns false when invalid.</summary>
     public static bool TryDate(string? text, string option, TextWriter stderr, out LocalDate? date)

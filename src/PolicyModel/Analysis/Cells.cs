@@ -122,7 +122,7 @@ internal sealed class CellDecisions
     /// <summary>The decisions of every period of the jurisdiction's history (one per segment of its decision tables).</summary>
     public static CellDecisions[] History(CompiledJurisdiction jurisdiction, RequestSpace space)
     {
-        var breakpoints = jurisdiction.Tables!.Breakpoints;
+        var breakpoints = jurisdiction.Tables!.LawBreakpoints;
         var segments = new CellDecisions[breakpoints.Count + 1];
         segments[0] = Compute(jurisdiction, space, breakpoints.Count == 0 ? new LocalDate(2000, 1, 1) : breakpoints[0].PlusDays(-1));
         for (var i = 1; i < segments.Length; i++)

@@ -39,6 +39,11 @@ public static class PolicyDocumentJson
     {
         w.WriteStartObject();
         w.WriteString("format", PolicyDocument.FormatV1);
+        if (d.LawCurrentTo is { } lawCurrentTo)
+        {
+            w.WriteString("lawCurrentTo", Texts.Date(lawCurrentTo));
+        }
+
         WriteJurisdiction(w, d.Jurisdiction);
         if (d.Sources.Count > 0)
         {

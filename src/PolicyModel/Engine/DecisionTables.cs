@@ -127,6 +127,13 @@ internal sealed class DecisionTables
             AddPeriod(dates, presumption.Presumption.Period);
         }
 
+        // Past the date the law is known to, the explanation adds a note: a segment of its own, but not a change of law.
+        LawBreakpoints = [.. dates];
+        if (jurisdiction.Jurisdiction.LawCurrentTo is { } currentTo && currentTo < LocalDate.MaxIsoValue)
+        {
+            dates.Add(currentTo.PlusDays(1));
+        }
+
         breakpoints = [.. dates];
         tables = new DecisionTemplate?[]?[breakpoints.Length + 1];
         long cells = 1;
@@ -142,6 +149,9 @@ internal sealed class DecisionTables
     public int CellsPerSegment { get; }
 
     public IReadOnlyList<LocalDate> Breakpoints => breakpoints;
+
+    /// <summary>The dates on which a rule, presumption or citation changes: <see cref="Breakpoints"/> without the day after the law's date.</summary>
+    public IReadOnlyList<LocalDate> LawBreakpoints { get; }
 
     public IReadOnlyList<FieldClasses> Classes => [respondent, requester, purpose, assistance, authority, circumstances, subjectFacts];
 

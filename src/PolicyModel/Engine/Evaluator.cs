@@ -303,7 +303,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
-            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts) : string.Empty,
+            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 
@@ -328,7 +328,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [],
             Conflicts = [],
-            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal) : string.Empty,
+            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 
