@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NodaTime.Text;
@@ -31,7 +32,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
         return decision;
     }
 
-    public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
+    public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();

@@ -92,7 +92,7 @@ internal sealed class PolicyCompiler
             if (!definitions.ContainsKey(document.Jurisdiction.Id))
             {
                 problems.Add(new Problem(ProblemCodes.UnknownJurisdiction, document.Name, "$.jurisdiction.id", null, null,
-                    $"the document adds rules to `{document.Jurisdiction.Id}`, which no document of the set defines"));
+                    $"the document adds rules to `{document.Jurisdiction.Id}`, which no document of the set defines{Json.Binder.Suggest(document.Jurisdiction.Id.Value, definitions.Keys.Select(k => k.Value))}"));
             }
         }
 
@@ -102,7 +102,7 @@ internal sealed class PolicyCompiler
             if (declaration.Parent is { } parent && !definitions.ContainsKey(parent))
             {
                 problems.Add(new Problem(ProblemCodes.UnknownParent, document.Name, "$.jurisdiction.parent", null, null,
-                    $"the parent jurisdiction `{parent}` is not defined by any document of the set"));
+                    $"the parent jurisdiction `{parent}` is not defined by any document of the set{Json.Binder.Suggest(parent.Value, definitions.Keys.Select(k => k.Value))}"));
                 continue;
             }
 
@@ -246,7 +246,7 @@ internal sealed class PolicyCompiler
             if (!sources.TryGetValue(declaration.Source, out var source))
             {
                 Add(ProblemCodes.UnknownSource, document, declaration, ".source",
-                    $"the source `{declaration.Source}` is not defined in this document's `sources`");
+                    $"the source `{declaration.Source}` is not defined in this document's `sources`{Json.Binder.Suggest(declaration.Source, sources.Keys)}");
             }
 
             if (!ClaimId(declaration.Id, declaration))
@@ -610,7 +610,7 @@ internal sealed class PolicyCompiler
             if (definition is null)
             {
                 compiler.Add(ProblemCodes.UnknownTerm, owner, term, string.Empty,
-                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions");
+                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions{Json.Binder.Suggest(term.Term, VisibleTerms(owner))}");
                 return null;
             }
 
@@ -663,6 +663,13 @@ internal sealed class PolicyCompiler
             compiler.resolvedTerms[key] = predicate;
             compiler.termNesting[key] = depth;
             return predicate;
+        }
+
+        /// <summary>Every term name a rule of <paramref name="owner"/> can use: its own and its enclosing jurisdictions'.</summary>
+        private IEnumerable<string> VisibleTerms(PolicyDocument owner)
+        {
+            var chain = compiler.jurisdictions[owner.Jurisdiction.Id].ChainIds.ToHashSet();
+            return owner.Terms.Keys.Concat(compiler.documents.Where(d => chain.Contains(d.Jurisdiction.Id)).SelectMany(d => d.Terms.Keys)).Distinct(StringComparer.Ordinal);
         }
 
         private (Condition? Definition, PolicyDocument? Document) Find(string name, PolicyDocument owner)

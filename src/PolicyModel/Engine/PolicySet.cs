@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 using NodaTime;
 using PolicyModel.Engine;
@@ -126,7 +127,7 @@ public sealed class PolicySet
     /// <param name="id">The id.</param>
     /// <param name="jurisdiction">The jurisdiction when found.</param>
     /// <returns><see langword="true"/> when the set has it.</returns>
-    public bool TryGetJurisdiction(JurisdictionId id, out Jurisdiction? jurisdiction)
+    public bool TryGetJurisdiction(JurisdictionId id, [NotNullWhen(true)] out Jurisdiction? jurisdiction)
     {
         jurisdiction = id.Value is not null && jurisdictions.TryGetValue(id, out var j) ? j.Jurisdiction : null;
         return jurisdiction is not null;
@@ -241,7 +242,7 @@ public sealed class PolicySet
     /// <param name="decision">The decision, when valid.</param>
     /// <param name="problem">What is wrong, when invalid.</param>
     /// <returns><see langword="true"/> when the request was decided.</returns>
-    public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
+    public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
         Guard.Against.Null(request);
         decision = Resolve(request, out problem) is { } jurisdiction ? Compact(jurisdiction, request).ToDecision() : null;
@@ -309,7 +310,7 @@ public sealed class PolicySet
         if (jurisdiction is null && !jurisdictions.TryGetValue(request.Jurisdiction, out jurisdiction))
         {
             problem = new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
-                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
+                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set{Json.Binder.Suggest(request.Jurisdiction.Value ?? string.Empty, Jurisdictions.Select(j => j.Id.Value))}; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
             return null;
         }
 
