@@ -6,6 +6,9 @@ namespace PolicyModel.Engine;
 internal sealed class PolicyCompiler
 {
     private readonly List<Problem> problems = [];
+
+    /// <summary>Unknown parents reported with a likely intended one, under which checking went on (see DefineJurisdictions).</summary>
+    private int recoveredParents;
     private readonly List<PolicyDocument> documents;
     private readonly Dictionary<JurisdictionId, (JurisdictionDeclaration Declaration, PolicyDocument Document)> definitions = [];
     private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions = [];
@@ -23,7 +26,7 @@ internal sealed class PolicyCompiler
     public PolicySet? Compile()
     {
         DefineJurisdictions();
-        if (problems.Count > 0)
+        if (problems.Count > recoveredParents)
         {
             return null;
         }
@@ -99,14 +102,24 @@ internal sealed class PolicyCompiler
         var index = 0;
         foreach (var (id, (declaration, document)) in definitions)
         {
+            var parentId = declaration.Parent;
             if (declaration.Parent is { } parent && !definitions.ContainsKey(parent))
             {
+                var closest = Json.Binder.Closest(parent.Value, definitions.Keys.Select(k => k.Value).Where(k => k != id.Value));
                 problems.Add(new Problem(ProblemCodes.UnknownParent, document.Name, "$.jurisdiction.parent", null, null,
-                    $"the parent jurisdiction `{parent}` is not defined by any document of the set{Json.Binder.Suggest(parent.Value, definitions.Keys.Select(k => k.Value))}"));
-                continue;
+                    $"the parent jurisdiction `{parent}` is not defined by any document of the set{(closest is null ? string.Empty : $" (did you mean `{closest}`?)")}"));
+                if (closest is null)
+                {
+                    continue;
+                }
+
+                // A likely typo: keep checking the rest of the set as if the suggested parent had been written, so one
+                // run reports every problem (the set is never built: the problem above stays).
+                parentId = new JurisdictionId(closest);
+                recoveredParents++;
             }
 
-            var jurisdiction = new Jurisdiction(id, declaration.Name!, declaration.Parent,
+            var jurisdiction = new Jurisdiction(id, declaration.Name!, parentId,
                 DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value)
             {
                 LawCurrentTo = ChainLawCurrentTo(id),
@@ -114,7 +127,7 @@ internal sealed class PolicyCompiler
             jurisdictions[id] = new CompiledJurisdiction { Jurisdiction = jurisdiction, Index = index++ };
         }
 
-        if (problems.Count > 0)
+        if (problems.Count > recoveredParents)
         {
             return;
         }
