@@ -117,15 +117,14 @@ internal static class AnalysisOutput
                 continue;
             }
 
-            var name = RequestGroup.FieldName(field);
-            switch (field)
+            var schema = RequestSchema.Of(field);
+            if (schema.IsSet)
             {
-                case RequestField.Requester: Names(writer, name, group.Requesters); break;
-                case RequestField.Purpose: Names(writer, name, group.Purposes); break;
-                case RequestField.Assistance: Names(writer, name, group.Assistance); break;
-                case RequestField.Authority: Names(writer, name, group.Authorities); break;
-                case RequestField.Respondent: Names(writer, name, group.Respondents); break;
-                default: writer.WriteString(name, group.Text(field)); break;
+                writer.WriteString(schema.JsonName, group.Text(field));
+            }
+            else
+            {
+                Strings(writer, schema.JsonName, group.ValuesOf(field).Select(schema.ValueText));
             }
         }
 
@@ -168,8 +167,4 @@ internal static class AnalysisOutput
 
         return text.ToString();
     }
-
-    private static void Names<T>(Utf8JsonWriter writer, string name, EnumSet<T> values)
-        where T : struct, Enum =>
-        Strings(writer, name, values.Select(Vocab<T>.Name));
 }

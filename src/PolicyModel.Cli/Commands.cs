@@ -13,5 +13,7 @@ internal static class Commands
         ValidateCommand.Create(setup),
         AnalyzeCommand.Create(setup),
         DiffCommand.Create(setup),
+        JurisdictionsCommand.Create(setup),
+        ShowCommand.Create(setup),
     ];
 }

@@ -44,7 +44,7 @@ public sealed class PolicyAnalyzer
             jurisdiction,
             range,
             [.. periods.Select(p => p.AsEffectivePeriod)],
-            RequestSpace.RequestsPerDate,
+            RequestSchema.RequestsPerDate,
             GapsOf(jurisdiction, range, space, periods, cells),
             ConflictsOf(space, periods, cells),
             UnreachableOf(compiled, space, periods, cells),
@@ -595,7 +595,7 @@ public sealed class PolicyAnalyzer
                 return new ItemChange(k.Kind, k.Item, k.Added, groups, count);
             }).OrderBy(i => i.Kind).ThenByDescending(i => i.Added).ToList();
             var total = changes.Sum(c => c.RequestCount);
-            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSpace.RequestsPerDate);
+            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSchema.RequestsPerDate);
         }
 
         /// <summary>How one decision differs from another; null when alike (same outcome, citations as a set, obligations, preempted rules).</summary>

@@ -162,7 +162,7 @@ public sealed class PolicySet
     public CompactDecision DecideCompact(AssistanceRequest request)
     {
         Guard.Against.Null(request);
-        var jurisdiction = Resolve(request, out var problem) ?? throw new InvalidRequestException([problem!]);
+        var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
         return Compact(jurisdiction, request);
     }
 
@@ -208,12 +208,20 @@ public sealed class PolicySet
     /// <param name="requests">The requests.</param>
     /// <param name="results">Where to write the decisions; at least as long as <paramref name="requests"/>.</param>
     /// <param name="maxDegreeOfParallelism">Most threads to use; -1 (default) for all cores.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> or <paramref name="results"/> is <see langword="null"/>, or a request is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="results"/> is shorter than <paramref name="requests"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than -1.</exception>
     /// <exception cref="AggregateException">A request is invalid (wraps <see cref="InvalidRequestException"/>).</exception>
     public void DecideAllParallel(AssistanceRequest[] requests, CompactDecision[] results, int maxDegreeOfParallelism = -1)
     {
         Guard.Against.Null(requests);
         Guard.Against.Null(results);
         Guard.Against.OutOfRange(results.Length, nameof(results), requests.Length, int.MaxValue);
+        Guard.Against.InvalidInput(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism), d => d == -1 || d > 0, "use -1 for all cores, or a positive number of threads");
+        if (Array.IndexOf(requests, null) is var firstNull and >= 0)
+        {
+            Guard.Against.Null(requests[firstNull], $"{nameof(requests)}[{firstNull}]");
+        }
         var chunk = Math.Max(1024, requests.Length / (Environment.ProcessorCount * 8));
         Parallel.For(0, (requests.Length + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
         {
@@ -228,7 +236,7 @@ public sealed class PolicySet
     /// <summary>Decides with the straightforward reference evaluator (no tables): the yardstick of the differential test.</summary>
     internal Decision DecideReference(AssistanceRequest request)
     {
-        var jurisdiction = Resolve(request, out var problem) ?? throw new InvalidRequestException([problem!]);
+        var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
         return Evaluator.Decide(request, jurisdiction, trace: null);
     }
 
@@ -242,11 +250,18 @@ public sealed class PolicySet
     /// <param name="decision">The decision, when valid.</param>
     /// <param name="problem">What is wrong, when invalid.</param>
     /// <returns><see langword="true"/> when the request was decided.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
         Guard.Against.Null(request);
-        decision = Resolve(request, out problem) is { } jurisdiction ? Compact(jurisdiction, request).ToDecision() : null;
-        return decision is not null;
+        if (!TryResolve(request, out var jurisdiction, out problem))
+        {
+            decision = null;
+            return false;
+        }
+
+        decision = Compact(jurisdiction, request).ToDecision();
+        return true;
     }
 
     /// <summary>Decides many requests in order.</summary>
@@ -277,15 +292,42 @@ public sealed class PolicySet
         return trace.Build(decision);
     }
 
+    /// <summary>Decides a request with its full reasoning, as <see cref="Explain"/>, without throwing for an invalid one.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="trace">The decision and its trace, when the request is valid.</param>
+    /// <param name="problem">What is wrong, when the request is invalid.</param>
+    /// <returns><see langword="true"/> when the request was decided.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public bool TryExplain(AssistanceRequest request, [NotNullWhen(true)] out DecisionTrace? trace, [NotNullWhen(false)] out Problem? problem)
+    {
+        Guard.Against.Null(request);
+        trace = null;
+        if (!TryResolve(request, out var jurisdiction, out problem))
+        {
+            return false;
+        }
+
+        var builder = new DecisionTraceBuilder();
+        trace = builder.Build(Evaluator.Decide(request, jurisdiction, builder));
+        return true;
+    }
+
     internal CompiledRule Compiled(RuleId id) => rulesById[id];
 
     internal Problem? Validate(AssistanceRequest request)
     {
-        Resolve(request, out var problem);
+        TryResolve(request, out _, out var problem);
         return problem;
     }
 
     /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid. Allocation-free for a valid request.</summary>
+    private bool TryResolve(AssistanceRequest request, [NotNullWhen(true)] out CompiledJurisdiction? resolved, [NotNullWhen(false)] out Problem? problem)
+    {
+        resolved = Resolve(request, out problem);
+        return resolved is not null;
+    }
+
+    /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid.</summary>
     private CompiledJurisdiction? Resolve(AssistanceRequest request, out Problem? problem)
     {
         const string Doc = "request";
@@ -336,19 +378,15 @@ public sealed class PolicySet
             return null;
         }
 
-        if ((uint)request.Requester >= 11 || (uint)request.Purpose >= 6 || (uint)request.Assistance >= 16 || (uint)request.Authority >= 8
-            || (uint)request.Respondent >= 4 || request.Circumstances.Mask >= 1UL << 4 || request.SubjectFacts.Mask >= 1UL << 7)
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        if (RequestSchema.FirstUndefined(values) is { } field)
         {
-            problem = Defined(request.Requester, "requester") ?? Defined(request.Purpose, "purpose") ?? Defined(request.Assistance, "assistance")
-                ?? Defined(request.Authority, "authority") ?? Defined(request.Respondent, "respondent")
-                ?? new Problem(ProblemCodes.UnknownValue, Doc, request.Circumstances.Mask >= 1UL << 4 ? "$.circumstances" : "$.subjectFacts", null, null, "a value outside the vocabulary");
+            problem = new Problem(ProblemCodes.UnknownValue, Doc, "$." + field.JsonName, null, null,
+                field.IsSet ? "a value outside the vocabulary" : $"`{(int)values[field.Position]}` is not a valid `{field.JsonName}` value");
             return null;
         }
 
         return jurisdiction;
-
-        static Problem? Defined<T>(T value, string field)
-            where T : struct, Enum =>
-            Enum.IsDefined(value) ? null : new Problem(ProblemCodes.UnknownValue, Doc, "$." + field, null, null, $"`{value}` is not a valid `{field}` value");
     }
 }
