@@ -259,7 +259,7 @@ internal sealed class PolicyCompiler
             if (!sources.TryGetValue(declaration.Source, out var source))
             {
                 Add(ProblemCodes.UnknownSource, document, declaration, ".source",
-                    $"the source `{declaration.Source}` is not defined in this document's `sources`{Json.Binder.Suggest(declaration.Source, sources.Keys)}");
+                    $"the source `{declaration.Source}` is not defined in this document's `sources`{(problems.Count < 1_000 ? Json.Binder.Suggest(declaration.Source, sources.Keys) : string.Empty)}");
             }
 
             if (!ClaimId(declaration.Id, declaration))
@@ -623,7 +623,7 @@ internal sealed class PolicyCompiler
             if (definition is null)
             {
                 compiler.Add(ProblemCodes.UnknownTerm, owner, term, string.Empty,
-                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions{Json.Binder.Suggest(term.Term, VisibleTerms(owner))}");
+                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions{(compiler.problems.Count < 1_000 ? Json.Binder.Suggest(term.Term, VisibleTerms(owner)) : string.Empty)}");
                 return null;
             }
 
