@@ -78,7 +78,7 @@ internal static class ExplainCommand
     private static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
     {
         var w = output.Writer;
-        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)} ({Vocab<Purpose>.Name(request.Purpose)}, authority {Vocab<Authority>.Name(request.Authority)})"));
+        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()} ({request.Purpose.ToContractName()}, authority {request.Authority.ToContractName()})"));
         foreach (var note in trace.Notes)
         {
             w.WriteLine($"  {note}");
@@ -87,13 +87,13 @@ internal static class ExplainCommand
         foreach (var group in trace.Rules.GroupBy(r => (r.Jurisdiction, r.Layer)))
         {
             w.WriteLine();
-            w.WriteLine(output.Bold($"Layer {Vocab<Layer>.Name(group.Key.Layer)} ({group.Key.Jurisdiction})"));
+            w.WriteLine(output.Bold($"Layer {group.Key.Layer.ToContractName()} ({group.Key.Jurisdiction})"));
             output.Table(
                 ["rule", "effect", "status", "why", "citation"],
                 group.Select(r => (IReadOnlyList<string>)
                 [
                     r.Rule.Value,
-                    Vocab<Effect>.Name(r.Effect),
+                    r.Effect.ToContractName(),
                     Status(r.Status, output),
                     r.Detail ?? string.Empty,
                     r.Citation,
@@ -127,7 +127,7 @@ internal static class ExplainCommand
             foreach (var trace in traces)
             {
                 writer.WriteStartObject();
-                writer.WriteString("localDate", trace.LocalDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("localDate", trace.LocalDate.ToContractText());
                 writer.WriteString("timeZone", trace.TimeZone);
                 writer.WriteStartArray("notes");
                 foreach (var note in trace.Notes)
@@ -142,9 +142,9 @@ internal static class ExplainCommand
                     writer.WriteStartObject();
                     writer.WriteString("rule", rule.Rule.Value);
                     writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-                    writer.WriteString("layer", Vocab<Layer>.Name(rule.Layer));
-                    writer.WriteString("effect", Vocab<Effect>.Name(rule.Effect));
-                    writer.WriteString("status", Vocab<RuleStatus>.Name(rule.Status));
+                    writer.WriteString("layer", rule.Layer.ToContractName());
+                    writer.WriteString("effect", rule.Effect.ToContractName());
+                    writer.WriteString("status", rule.Status.ToContractName());
                     if (rule.Detail is not null)
                     {
                         writer.WriteString("detail", rule.Detail);

@@ -39,7 +39,7 @@ public static class StrictValidation
                 {
                     problems.Add(new Problem(ProblemCodes.StrictConflict, at.Document.Name, $"$.rules[{at.Index}]", null, null,
                         $"`{conflict.Prohibiting}` prohibits what `{conflict.Other}` {(EffectOf(set, conflict.Other) == Effect.Require ? "requires" : "permits")} on {conflict.RequestCount:N0} request(s) " +
-                        $"(layer {Vocab<Layer>.Name(conflict.Layer)}), and neither is an exception to the other; the prohibition prevails. " +
+                        $"(layer {ContractNames<Layer>.Name(conflict.Layer)}), and neither is an exception to the other; the prohibition prevails. " +
                         "Make one an exception to the other (`excepts`) or narrow their conditions"));
                 }
             }

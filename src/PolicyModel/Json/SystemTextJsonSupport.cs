@@ -212,14 +212,14 @@ internal sealed class VocabularyJsonConverter<T> : JsonConverter<T>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Parse(PolicyModelJsonConverters.ReadString(ref reader, Kind));
 
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Vocab<T>.Name(value));
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(ContractNames<T>.Name(value));
 
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
 
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(Vocab<T>.Name(value));
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(ContractNames<T>.Name(value));
 
     private static T Parse(string? name) =>
-        Vocab<T>.TryParse(name, out var value) ? value : throw new JsonException($"Not a valid {Kind}: `{name}` is not one of {Vocab<T>.Describe()}.");
+        ContractNames<T>.TryParse(name, out var value) ? value : throw new JsonException($"Not a valid {Kind}: `{name}` is not one of {ContractNames<T>.Describe()}.");
 }
 
 /// <summary>A set of vocabulary values as an array of names; a repeated or unknown name is an error.</summary>
@@ -240,9 +240,9 @@ internal sealed class EnumSetJsonConverter<T> : JsonConverter<EnumSet<T>>
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var name = PolicyModelJsonConverters.ReadString(ref reader, Kind);
-            if (!Vocab<T>.TryParse(name, out var value))
+            if (!ContractNames<T>.TryParse(name, out var value))
             {
-                throw new JsonException($"Not a valid {Kind}: `{name}` is not one of {Vocab<T>.Describe()}.");
+                throw new JsonException($"Not a valid {Kind}: `{name}` is not one of {ContractNames<T>.Describe()}.");
             }
 
             values.Add(value);
@@ -256,7 +256,7 @@ internal sealed class EnumSetJsonConverter<T> : JsonConverter<EnumSet<T>>
         writer.WriteStartArray();
         foreach (var item in value)
         {
-            writer.WriteStringValue(Vocab<T>.Name(item));
+            writer.WriteStringValue(ContractNames<T>.Name(item));
         }
 
         writer.WriteEndArray();
