@@ -116,6 +116,19 @@ public sealed partial class DocLinkTests
     }
 
     [Fact]
+    public void No_XML_doc_or_comment_in_src_refers_to_texts_outside_the_repository()
+    {
+        var offending = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(Root, f), Line: i + 1, Text: line)))
+            .Where(l => OutsideReference().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}");
+
+        offending.Should().BeEmpty("XML docs point at docs/*.md (docs/semantics.md, section N), never at texts a user does not have");
+    }
+
+    [Fact]
     public void The_link_check_finds_a_broken_link_and_an_outside_one()
     {
         var links = LinkPattern().Matches("see [a](missing.md), [b](https://example.org/x) and <https://example.org>").Select(m => m.Groups["target"].Value);
@@ -198,6 +211,9 @@ public sealed partial class DocLinkTests
 
     [GeneratedRegex(@"\[[^\]]*\]\((?<target>[^)\s]+)(\s+""[^""]*"")?\)|<(?<target>https?://[^>]+)>")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"\.\./shared|domain sections? [0-9]|domain [0-9]\.[0-9]|domain\.md|contract\.md", RegexOptions.IgnoreCase)]
+    private static partial Regex OutsideReference();
 
     [GeneratedRegex("`[^`]*`")]
     private static partial Regex InlineCode();

@@ -1,6 +1,6 @@
 namespace PolicyModel;
 
-/// <summary>A presumption: what an <c>unknown</c> purpose is taken to be (domain sections 4.6 and 4.7).</summary>
+/// <summary>A presumption: what an <c>unknown</c> purpose is taken to be (docs/semantics.md, section 11).</summary>
 public sealed record Presumption
 {
     /// <summary>The id, unique in the set (shared with rule ids).</summary>

@@ -1,6 +1,6 @@
 namespace PolicyModel;
 
-/// <summary>A rule of a compiled policy set (domain section 4.3).</summary>
+/// <summary>A rule of a compiled policy set (docs/semantics.md, section 5).</summary>
 public sealed record Rule
 {
     /// <summary>The id, unique in the set.</summary>
