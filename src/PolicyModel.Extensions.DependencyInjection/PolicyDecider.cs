@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 
@@ -14,7 +15,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
 
     public Decision Decide(AssistanceRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var started = Stopwatch.GetTimestamp();
         using var activity = PolicyModelInstrumentation.ActivitySource.StartActivity(PolicyModelTelemetry.DecideActivityName);
         Decision decision;
@@ -34,7 +35,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
 
     public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var started = Stopwatch.GetTimestamp();
         using var activity = PolicyModelInstrumentation.ActivitySource.StartActivity(PolicyModelTelemetry.DecideActivityName);
         if (Policies.TryDecide(request, out decision, out problem))

@@ -8,7 +8,11 @@ namespace PolicyModel;
 [System.Text.Json.Serialization.JsonConverter(typeof(RuleConflictJsonConverter))]
 public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 
-/// <summary>A decision on an assistance request (contract "Decision"): the outcome with its reasons.</summary>
+/// <summary>
+/// A decision on an assistance request (contract "Decision"): the outcome with its reasons. A value: two decisions
+/// are equal when every member is (lists compare by content), and it holds nothing beyond what it shows (not the
+/// request it decided).
+/// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(DecisionJsonConverter))]
 public sealed record Decision
 {
@@ -22,43 +26,23 @@ public sealed record Decision
     public required LocalDate EffectiveDate { get; init; }
 
     /// <summary>The layers consulted, outermost first.</summary>
-    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init; }
+    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Ids of the rules that produced the outcome (in the order of docs/semantics.md, section 13).</summary>
-    public required IReadOnlyList<RuleId> DecidingRules { get; init; }
+    public required IReadOnlyList<RuleId> DecidingRules { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The citations of the deciding rules, controlling provision first.</summary>
-    public required IReadOnlyList<string> Citations { get; init; }
+    public required IReadOnlyList<string> Citations { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The duties the outcome carries, in the contract's order.</summary>
-    public required IReadOnlyList<Obligation> Obligations { get; init; }
+    public required IReadOnlyList<Obligation> Obligations { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Ids of rules that matched but were overridden by a controlling layer.</summary>
-    public required IReadOnlyList<RuleId> Preempted { get; init; }
+    public required IReadOnlyList<RuleId> Preempted { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Unresolved disagreements between counting rules (empty for the built-in policies).</summary>
-    public IReadOnlyList<RuleConflict> Conflicts { get; init; } = [];
+    public IReadOnlyList<RuleConflict> Conflicts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleConflict>.Empty;
 
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
-
-    /// <summary>The request decided (not part of the decision's value or JSON; used for failure reports in tests).</summary>
-    internal AssistanceRequest? Request { get; init; }
-
-    /// <inheritdoc/>
-    public bool Equals(Decision? other) =>
-        other is not null
-        && RequestId == other.RequestId
-        && Outcome == other.Outcome
-        && EffectiveDate == other.EffectiveDate
-        && JurisdictionChain.SequenceEqual(other.JurisdictionChain)
-        && DecidingRules.SequenceEqual(other.DecidingRules)
-        && Citations.SequenceEqual(other.Citations)
-        && Obligations.SequenceEqual(other.Obligations)
-        && Preempted.SequenceEqual(other.Preempted)
-        && Conflicts.SequenceEqual(other.Conflicts)
-        && Explanation == other.Explanation;
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(RequestId, Outcome, EffectiveDate, DecidingRules.Count, Explanation);
 }

@@ -19,7 +19,7 @@ public sealed record Presumption
     public required EnumSet<Respondent> Binds { get; init; }
 
     /// <summary>Conditions that must all hold.</summary>
-    public required IReadOnlyList<Condition> Conditions { get; init; }
+    public required IReadOnlyList<Condition> Conditions { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The purpose presumed (never <see cref="Purpose.Unknown"/>).</summary>
     public required Purpose Presumed { get; init; }
