@@ -136,7 +136,7 @@ internal static class Explanations
             {
                 Obligation.SupervisorToScene => "a supervisor responds to the scene",
                 Obligation.RecordRequest => "record the request for the reporting duty",
-                Obligation.InformSubject => "tell the person about the detainer",
+                Obligation.InformSubject => InformSubjectClause(ordered),
                 _ => outcome == Outcome.Denied ? "release the person when otherwise eligible and do not hold them for the requester" : null,
             };
             if (clause is not null)
@@ -144,6 +144,18 @@ internal static class Explanations
                 yield return clause;
             }
         }
+    }
+
+    /// <summary>
+    /// The duty to inform, worded for what the rules that impose it are about: the detainer when a detainer rule
+    /// imposes it (Texas), otherwise the request itself.
+    /// </summary>
+    private static string InformSubjectClause(List<CompiledRule> ordered)
+    {
+        var about = ordered.Where(r => r.Rule.Obligations.Contains(Obligation.InformSubject))
+            .Select(r => r.Rule.Explains ?? string.Empty)
+            .Any(text => text.Contains("detainer", StringComparison.OrdinalIgnoreCase));
+        return about ? "tell the person about the detainer" : "tell the person about the request";
     }
 
     /// <summary>Appends the clauses as one sentence: capitalised, joined by semicolons, ending with a full stop.</summary>

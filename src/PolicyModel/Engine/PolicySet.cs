@@ -378,7 +378,7 @@ public sealed partial class PolicySet
         if (jurisdiction is null && !jurisdictions.TryGetValue(request.Jurisdiction, out jurisdiction))
         {
             problem = new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
-                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
+                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set{Json.Binder.Suggest(request.Jurisdiction.Value ?? string.Empty, Jurisdictions.Select(j => j.Id.Value))}; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
             return null;
         }
 

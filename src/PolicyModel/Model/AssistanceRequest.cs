@@ -7,6 +7,7 @@ namespace PolicyModel;
 /// <see cref="Respondent"/> <c>police</c>, <see cref="Authority"/> <c>none</c>, empty lists. There is
 /// deliberately no member for a person's immigration status.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(AssistanceRequestJsonConverter))]
 public sealed record AssistanceRequest
 {
     /// <summary>Maximum length of <see cref="Id"/> in characters.</summary>

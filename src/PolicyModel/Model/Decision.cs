@@ -5,6 +5,7 @@ namespace PolicyModel;
 /// <summary>Two counting rules that disagree (one prohibits what the other permits or requires) and neither excepts the other.</summary>
 /// <param name="Prohibiting">The prohibiting rule (it wins; docs/semantics.md, section 9).</param>
 /// <param name="Other">The permitting or requiring rule.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(RuleConflictJsonConverter))]
 public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 
 /// <summary>
@@ -12,6 +13,7 @@ public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 /// are equal when every member is (lists compare by content), and it holds nothing beyond what it shows (not the
 /// request it decided).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DecisionJsonConverter))]
 public sealed record Decision
 {
     /// <summary>The request's <c>id</c>, echoed, or <see langword="null"/>.</summary>

@@ -111,6 +111,12 @@ public static class ProblemCodes
     /// </summary>
     public const string TooComplex = "PM2015";
 
+    /// <summary>PM2016 (<c>validate --strict</c>): two rules of one layer disagree on some requests and neither is an exception to the other.</summary>
+    public const string StrictConflict = "PM2016";
+
+    /// <summary>PM2017 (<c>validate --strict</c>): a rule never decides a request in any period it is in force.</summary>
+    public const string StrictUnreachable = "PM2017";
+
     /// <summary>PM3001: a request names a jurisdiction the policy set does not have.</summary>
     public const string UnknownRequestJurisdiction = "PM3001";
 
