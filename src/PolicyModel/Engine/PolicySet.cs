@@ -9,7 +9,7 @@ namespace PolicyModel;
 /// <see cref="Decide(AssistanceRequest)"/> at once. The engine never reads the clock: the request's
 /// <c>receivedAt</c> is the only time it uses.
 /// </summary>
-public sealed class PolicySet
+public sealed partial class PolicySet
 {
     private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions;
     private readonly Dictionary<RuleId, CompiledRule> rulesById;

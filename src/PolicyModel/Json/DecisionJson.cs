@@ -11,7 +11,7 @@ namespace PolicyModel;
 /// </summary>
 public static class DecisionJson
 {
-    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation"];
+    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation", "policyDigest", "lawCurrentTo"];
     private static readonly string[] ConflictProperties = ["prohibiting", "other"];
 
     // An explanation quotes up to a few rules' `explains` phrases (4,096 characters each), so strings may be longer than in documents.
@@ -41,7 +41,7 @@ public static class DecisionJson
         return decision;
     }
 
-    private static Decision? Bind(JNode node, Binder bind)
+    internal static Decision? Bind(JNode node, Binder bind)
     {
         const string what = "a decision";
         var props = bind.Object(node, what, Properties);
@@ -66,6 +66,8 @@ public static class DecisionJson
         var preempted = bind.Required(props, node, "preempted", what) is { } pr ? List(pr, bind, "rule id", n => RuleIdOf(n, bind)) : null;
         var conflicts = props.TryGetValue("conflicts", out var cf) ? List(cf, bind, "conflict", n => Conflict(n, bind) is { } v ? (true, v) : (false, null!)) : [];
         var explanation = bind.Required(props, node, "explanation", what) is { } ex ? bind.String(ex) : null;
+        var digest = props.TryGetValue("policyDigest", out var pd) ? bind.NonEmptyString(pd, "a policy digest") : null;
+        var lawCurrentTo = props.TryGetValue("lawCurrentTo", out var lc) ? bind.Date(lc) : null;
         if (bind.Problems.Count != start || outcome is null || date is null || chain is null || deciding is null || citations is null
             || obligations is null || preempted is null || conflicts is null || explanation is null)
         {
@@ -84,6 +86,8 @@ public static class DecisionJson
             Preempted = preempted,
             Conflicts = conflicts,
             Explanation = explanation,
+            PolicyDigest = digest,
+            LawCurrentTo = lawCurrentTo,
         };
     }
 
@@ -168,6 +172,8 @@ public static class DecisionJson
         Preempted = [.. d.Preempted.Select(r => r.Value)],
         Conflicts = d.Conflicts.Count == 0 ? null : [.. d.Conflicts.Select(c => new ConflictDocument { Prohibiting = c.Prohibiting.Value, Other = c.Other.Value })],
         Explanation = d.Explanation,
+        PolicyDigest = d.PolicyDigest,
+        LawCurrentTo = d.LawCurrentTo is { } law ? Texts.Date(law) : null,
     };
 }
 
@@ -194,6 +200,12 @@ internal sealed class DecisionDocument
     public List<ConflictDocument>? Conflicts { get; init; }
 
     public required string Explanation { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PolicyDigest { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LawCurrentTo { get; init; }
 }
 
 internal sealed class ConflictDocument

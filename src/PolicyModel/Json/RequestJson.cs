@@ -91,38 +91,44 @@ public static class RequestJson
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
-            writer.WriteStartObject();
-            if (request.Id is not null)
-            {
-                writer.WriteString("id", request.Id);
-            }
-
-            writer.WriteString("jurisdiction", request.Jurisdiction.Value);
-            writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
-            // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
-            writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
-            writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
-            writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
-            writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
-            writer.WriteString("authority", Vocab<Authority>.Name(request.Authority));
-            writer.WriteStartArray("circumstances");
-            foreach (var c in request.Circumstances)
-            {
-                writer.WriteStringValue(Vocab<Circumstance>.Name(c));
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("subjectFacts");
-            foreach (var f in request.SubjectFacts)
-            {
-                writer.WriteStringValue(Vocab<SubjectFact>.Name(f));
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            Write(writer, request);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a request object (every field, defaults included) to a JSON writer.</summary>
+    internal static void Write(Utf8JsonWriter writer, AssistanceRequest request)
+    {
+        writer.WriteStartObject();
+        if (request.Id is not null)
+        {
+            writer.WriteString("id", request.Id);
+        }
+
+        writer.WriteString("jurisdiction", request.Jurisdiction.Value);
+        writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
+        // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
+        writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+        writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
+        writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
+        writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
+        writer.WriteString("authority", Vocab<Authority>.Name(request.Authority));
+        writer.WriteStartArray("circumstances");
+        foreach (var c in request.Circumstances)
+        {
+            writer.WriteStringValue(Vocab<Circumstance>.Name(c));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("subjectFacts");
+        foreach (var f in request.SubjectFacts)
+        {
+            writer.WriteStringValue(Vocab<SubjectFact>.Name(f));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     internal static AssistanceRequest? Bind(JNode node, Binder bind)

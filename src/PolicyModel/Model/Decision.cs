@@ -40,6 +40,18 @@ public sealed record Decision
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
 
+    /// <summary>
+    /// The digest of the policy set that decided (<see cref="PolicySet.Digest"/>, <c>sha256:…</c>), when the host
+    /// stamps it (the decision service does); <see langword="null"/> otherwise, and then absent from the JSON.
+    /// </summary>
+    public string? PolicyDigest { get; init; }
+
+    /// <summary>
+    /// The date the deciding policy set's law is current to, when the host stamps it (the decision service does);
+    /// <see langword="null"/> otherwise, and then absent from the JSON.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; init; }
+
     /// <summary>The request decided (not part of the decision's value or JSON; used for failure reports in tests).</summary>
     internal AssistanceRequest? Request { get; init; }
 
@@ -55,7 +67,9 @@ public sealed record Decision
         && Obligations.SequenceEqual(other.Obligations)
         && Preempted.SequenceEqual(other.Preempted)
         && Conflicts.SequenceEqual(other.Conflicts)
-        && Explanation == other.Explanation;
+        && Explanation == other.Explanation
+        && PolicyDigest == other.PolicyDigest
+        && LawCurrentTo == other.LawCurrentTo;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(RequestId, Outcome, EffectiveDate, DecidingRules.Count, Explanation);
