@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using PolicyModel.Analysis;
 
@@ -11,9 +12,45 @@ internal static class AnalyzeCommand
 {
     public static readonly string[] Sections = ["gaps", "conflicts", "unreachable", "preemption", "coverage"];
 
+    public static Command Create(CommandSetup setup)
+    {
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to analyse (default: every jurisdiction of the policies)" };
+        var on = new Option<string>("--on") { Description = "Analyse one date (YYYY-MM-DD)" };
+        var from = new Option<string>("--from") { Description = "First date analysed (YYYY-MM-DD, inclusive; default: since always)" };
+        var to = new Option<string>("--to") { Description = "Last date analysed (YYYY-MM-DD, inclusive; default: until further notice)" };
+        var scenarios = SharedOptions.Paths("--scenarios", "Scenario files or folders: report which rules they exercise and which none does");
+        var only = SharedOptions.Paths("--only", "Only these sections: gaps, conflicts, unreachable, preemption, coverage");
+        var command = setup.New(
+            "analyze",
+            "Analyse the policies: requests no rule decides (gaps), same-layer conflicts, rules that never decide, preemption, and scenario coverage",
+            "policymodel analyze --jurisdiction us-il-chicago --on 2025-01-21",
+            "policymodel analyze --policies my-city.json --only gaps conflicts",
+            "policymodel analyze --scenarios scenarios/ --only coverage");
+        command.Options.Add(jurisdiction);
+        command.Options.Add(on);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(scenarios);
+        command.Options.Add(only);
+        setup.SetAction(command, (parse, context) => Run(
+            new AnalyzeOptions
+            {
+                Jurisdiction = parse.GetValue(jurisdiction),
+                On = parse.GetValue(on),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                Scenarios = parse.GetValue(scenarios) ?? [],
+                Only = parse.GetValue(only) ?? [],
+                Common = context.Options,
+            },
+            context.Output,
+            context.Stderr));
+        return command;
+    }
+
     public static int Run(AnalyzeOptions options, Output stdout, TextWriter stderr)
     {
-        var set = PolicyLoader.Load(options.Policies, !options.NoBuiltIns, stderr);
+        var set = PolicyLoader.Load(options.Common.Policies, !options.Common.NoBuiltIns, stderr);
         if (set is null)
         {
             return ExitCodes.InvalidInput;
@@ -62,7 +99,7 @@ internal static class AnalyzeCommand
         }
 
         var coverage = scenarios is null || !only.Contains("coverage") ? null : analyzer.Coverage(scenarios, jurisdiction);
-        if (options.Json)
+        if (options.Common.Json)
         {
             stdout.Writer.WriteLine(Json(range, reports, coverage, only));
         }
@@ -391,9 +428,6 @@ internal sealed record AnalyzeOptions
 
     public IReadOnlyList<string> Only { get; init; } = [];
 
-    public bool Json { get; init; }
-
-    public IReadOnlyList<string> Policies { get; init; } = [];
-
-    public bool NoBuiltIns { get; init; }
+    /// <summary>Gets the options every command takes.</summary>
+    public required CommonOptions Common { get; init; }
 }

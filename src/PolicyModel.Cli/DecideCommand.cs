@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 
 namespace PolicyModel.Cli;
@@ -5,9 +6,28 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel decide &lt;requests.json&gt; [--json] [--policies ...] [--no-builtins]</c>.</summary>
 internal static class DecideCommand
 {
-    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, Output output, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
-        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
+        var requests = RequestInput.Argument();
+        var command = setup.New(
+            "decide",
+            "Decide assistance requests against the policies",
+            "policymodel decide request.json",
+            "policymodel decide requests.json --json > decisions.json",
+            "policymodel decide request.json --policies my-city/   # your documents beside the built-in ones",
+            "cat request.json | policymodel decide -");
+        command.Arguments.Add(requests);
+        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(requests)!));
+        return command;
+    }
+
+    public static int Run(CommandContext context, string input)
+    {
+        var json = context.Options.Json;
+        var stdin = context.Stdin;
+        var output = context.Output;
+        var stderr = context.Stderr;
+        var set = context.LoadPolicies();
         if (set is null)
         {
             return ExitCodes.InvalidInput;
@@ -19,12 +39,14 @@ internal static class DecideCommand
         }
 
         var decisions = new List<Decision>(requests.Count);
+        var currency = new LawCurrencyWarning(set, stderr);
         var invalid = false;
         for (var i = 0; i < requests.Count; i++)
         {
             if (set.TryDecide(requests[i], out var decision, out var problem))
             {
                 decisions.Add(decision!);
+                currency.Check(decision!);
             }
             else
             {
@@ -86,6 +108,10 @@ internal static class DecideCommand
 /// <summary>Reads a request file or standard input (<c>-</c>), reporting problems with the file name.</summary>
 internal static class RequestInput
 {
+    /// <summary>The <c>requests</c> argument of <c>decide</c> and <c>explain</c>.</summary>
+    public static Argument<string> Argument() =>
+        new("requests") { Description = "A JSON file with one request or an array of them; - reads standard input" };
+
     public static bool TryRead(string input, TextReader stdin, TextWriter stderr, out IReadOnlyList<AssistanceRequest> requests, out bool wasArray, out string name)
     {
         requests = [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using NodaTime;
 using PolicyModel.Analysis;
@@ -12,6 +13,45 @@ namespace PolicyModel.Cli;
 /// </summary>
 internal static class DiffCommand
 {
+    public static Command Create(CommandSetup setup)
+    {
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to compare (default: every jurisdiction)" };
+        var from = new Option<string>("--from") { Description = "The earlier date (YYYY-MM-DD): compare the decisions of this date ..." };
+        var to = new Option<string>("--to") { Description = "... with those of this date (YYYY-MM-DD)" };
+        var on = new Option<string>("--on") { Description = "With --old/--new: compare on this date only (default: every date)" };
+        var oldDocuments = SharedOptions.Paths("--old", "The old version: policy documents or folders (beside the built-ins unless --no-builtins)");
+        var newDocuments = SharedOptions.Paths("--new", "The new version: policy documents or folders (beside the built-ins unless --no-builtins)");
+        var detail = new Option<bool>("--detail") { Description = "Also list every exact change (each request in exactly one row)" };
+        var command = setup.New(
+            "diff",
+            "Show the requests whose decision differs between two dates (what an amendment changed) or two versions of the documents",
+            "policymodel diff --jurisdiction us-il --from 2021-08-01 --to 2021-08-02",
+            "policymodel diff --old my-city-v1.json --new my-city-v2.json --on 2025-06-01",
+            "policymodel diff --jurisdiction us-il --from 2021-08-01 --to 2021-08-02 --detail --json");
+        command.Options.Add(jurisdiction);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(on);
+        command.Options.Add(oldDocuments);
+        command.Options.Add(newDocuments);
+        command.Options.Add(detail);
+        setup.SetAction(command, (parse, context) => Run(
+            new DiffOptions
+            {
+                Jurisdiction = parse.GetValue(jurisdiction),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                On = parse.GetValue(on),
+                Old = parse.GetValue(oldDocuments) ?? [],
+                New = parse.GetValue(newDocuments) ?? [],
+                Detail = parse.GetValue(detail),
+                Common = context.Options,
+            },
+            context.Output,
+            context.Stderr));
+        return command;
+    }
+
     public static int Run(DiffOptions options, Output stdout, TextWriter stderr)
     {
         var versions = options.Old.Count > 0 || options.New.Count > 0;
@@ -51,7 +91,7 @@ internal static class DiffCommand
             return ExitCodes.InvalidInput;
         }
 
-        var set = PolicyLoader.Load(options.Policies, !options.NoBuiltIns, stderr);
+        var set = PolicyLoader.Load(options.Common.Policies, !options.Common.NoBuiltIns, stderr);
         if (set is null)
         {
             return ExitCodes.InvalidInput;
@@ -71,8 +111,8 @@ internal static class DiffCommand
 
     private static int Versions(DiffOptions options, LocalDate? on, Output stdout, TextWriter stderr)
     {
-        var oldSet = PolicyLoader.Load([.. options.Policies, .. options.Old], !options.NoBuiltIns, stderr);
-        var newSet = PolicyLoader.Load([.. options.Policies, .. options.New], !options.NoBuiltIns, stderr);
+        var oldSet = PolicyLoader.Load([.. options.Common.Policies, .. options.Old], !options.Common.NoBuiltIns, stderr);
+        var newSet = PolicyLoader.Load([.. options.Common.Policies, .. options.New], !options.Common.NoBuiltIns, stderr);
         if (oldSet is null || newSet is null)
         {
             return ExitCodes.InvalidInput;
@@ -118,7 +158,7 @@ internal static class DiffCommand
 
     private static void Write(PolicySet set, List<DiffReport> reports, bool single, DiffOptions options, Output output, List<string> notes)
     {
-        if (options.Json)
+        if (options.Common.Json)
         {
             output.Writer.WriteLine(Json(reports, single, notes));
             return;
@@ -318,9 +358,6 @@ internal sealed record DiffOptions
 
     public bool Detail { get; init; }
 
-    public bool Json { get; init; }
-
-    public IReadOnlyList<string> Policies { get; init; } = [];
-
-    public bool NoBuiltIns { get; init; }
+    /// <summary>Gets the options every command takes.</summary>
+    public required CommonOptions Common { get; init; }
 }

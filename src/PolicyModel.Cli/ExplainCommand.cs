@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 
@@ -6,9 +7,27 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel explain &lt;requests&gt;</c>: the full reasoning of each decision.</summary>
 internal static class ExplainCommand
 {
-    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, Output stdout, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
-        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
+        var requests = RequestInput.Argument();
+        var command = setup.New(
+            "explain",
+            "Show the full reasoning: local date, each layer, each rule in force and why it matched or not, exceptions and preemption",
+            "policymodel explain request.json",
+            "policymodel explain request.json --json",
+            "policymodel explain request.json --policies my-city/ --no-builtins");
+        command.Arguments.Add(requests);
+        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(requests)!));
+        return command;
+    }
+
+    public static int Run(CommandContext context, string input)
+    {
+        var json = context.Options.Json;
+        var stdin = context.Stdin;
+        var stdout = context.Output;
+        var stderr = context.Stderr;
+        var set = context.LoadPolicies();
         if (set is null)
         {
             return ExitCodes.InvalidInput;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 
@@ -7,9 +8,26 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel test &lt;scenario files or folders&gt;</c>: pass or fail per scenario; exit 1 when any fails.</summary>
 internal static class TestCommand
 {
-    public static int Run(IReadOnlyList<string> paths, bool json, IReadOnlyList<string> policies, bool noBuiltIns, Output stdout, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
-        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
+        var scenarioPaths = new Argument<string[]>("scenarios") { Description = "Scenario files or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
+        var command = setup.New(
+            "test",
+            "Run scenario files and show pass or fail per scenario; exit 1 when any fails",
+            "policymodel test scenarios/",
+            "policymodel test scenarios/ --policies my-city/   # your documents beside the built-in ones",
+            "policymodel test scenarios/ --json");
+        command.Arguments.Add(scenarioPaths);
+        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(scenarioPaths) ?? []));
+        return command;
+    }
+
+    public static int Run(CommandContext context, IReadOnlyList<string> paths)
+    {
+        var json = context.Options.Json;
+        var stdout = context.Output;
+        var stderr = context.Stderr;
+        var set = context.LoadPolicies();
         if (set is null)
         {
             return ExitCodes.InvalidInput;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using PolicyModel.Jurisdictions;
@@ -7,8 +8,27 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel validate &lt;policy documents&gt;</c>: every problem with file, line, JSON path, code and message; exit 2 when any.</summary>
 internal static class ValidateCommand
 {
-    public static int Run(IReadOnlyList<string> paths, bool json, IReadOnlyList<string> policies, bool noBuiltIns, Output stdout, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
+        var documentPaths = new Argument<string[]>("documents") { Description = "Policy documents or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
+        var command = setup.New(
+            "validate",
+            "Check policy documents: every problem with file, line, JSON path, code and message; exit 2 when any",
+            "policymodel validate my-city.json",
+            "policymodel validate my-policies/ --no-builtins   # the documents on their own",
+            "policymodel validate my-city.json --json");
+        command.Arguments.Add(documentPaths);
+        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(documentPaths) ?? []));
+        return command;
+    }
+
+    public static int Run(CommandContext context, IReadOnlyList<string> paths)
+    {
+        var json = context.Options.Json;
+        var policies = context.Options.Policies;
+        var noBuiltIns = context.Options.NoBuiltIns;
+        var stdout = context.Output;
+        var stderr = context.Stderr;
         var files = PolicyLoader.ExpandFiles(paths.Concat(policies), stderr, out var missing);
         if (missing)
         {

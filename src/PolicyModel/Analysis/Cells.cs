@@ -243,7 +243,7 @@ internal sealed class CellDecisions
 
     /// <summary>
     /// What matched, counted, was excepted and preempted for a request, as the evaluator saw it: the purpose
-    /// presumed when unknown (domain section 4.6 step 3), otherwise the request as given (as <see cref="Evaluator.DecideTemplate"/>).
+    /// presumed when unknown (docs/semantics.md, section 11), otherwise the request as given (as <see cref="Evaluator.DecideTemplate"/>).
     /// </summary>
     public static Evaluation EvaluationOf(CompiledJurisdiction jurisdiction, AssistanceRequest request, LocalDate date)
     {

@@ -189,7 +189,7 @@ public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IRe
 
 /// <summary>
 /// Two rules of one layer that count together on some requests, one prohibiting what the other permits or
-/// requires, and neither is an exception to the other (the prohibition prevails, domain section 4.4).
+/// requires, and neither is an exception to the other (the prohibition prevails; docs/semantics.md, section 9).
 /// </summary>
 /// <param name="Prohibiting">The prohibiting rule.</param>
 /// <param name="Other">The permitting or requiring rule.</param>
@@ -216,7 +216,7 @@ public enum UnreachableReason
     /// <summary>It matches only requests of unknown purpose whose decision is a referral for the missing purpose (which lists only <c>none</c> and <c>police-action</c> rules).</summary>
     UndecidedPurpose,
 
-    /// <summary>It counts, but its effect never produces the outcome: whenever it counts, a rule of a stronger effect (domain section 4.4) counts too.</summary>
+    /// <summary>It counts, but its effect never produces the outcome: whenever it counts, a rule of a stronger effect (docs/semantics.md, section 8) counts too.</summary>
     Shadowed,
 }
 
@@ -249,7 +249,7 @@ public sealed record UnreachableRule(RuleId Rule, JurisdictionId Jurisdiction, L
     };
 }
 
-/// <summary>A rule overridden by a controlling layer (domain section 4.5) on some requests.</summary>
+/// <summary>A rule overridden by a controlling layer (docs/semantics.md, section 7) on some requests.</summary>
 /// <param name="Rule">The preempted rule.</param>
 /// <param name="Jurisdiction">The jurisdiction whose document wrote it.</param>
 /// <param name="Layer">Its layer.</param>

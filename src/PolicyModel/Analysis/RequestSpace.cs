@@ -210,7 +210,7 @@ internal static class Tests
             presumption.Predicate.VisitTests(Add);
         }
 
-        // The evaluator reads whether circumstances are empty (domain section 4.6 step 7, 4.7).
+        // The evaluator reads whether circumstances are empty (docs/semantics.md, sections 10 and 11).
         tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
         return tests;
     }

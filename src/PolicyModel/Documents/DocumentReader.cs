@@ -7,7 +7,7 @@ namespace PolicyModel;
 /// <summary>Binds a JSON tree to a <see cref="PolicyDocument"/>, collecting every problem.</summary>
 internal sealed class DocumentReader
 {
-    private static readonly string[] TopProperties = ["$schema", "format", "jurisdiction", "sources", "terms", "presumptions", "preemption", "rules"];
+    private static readonly string[] TopProperties = ["$schema", "format", "lawCurrentTo", "jurisdiction", "sources", "terms", "presumptions", "preemption", "rules"];
     private static readonly string[] JurisdictionProperties = ["id", "name", "parent", "timeZone", "level"];
     private static readonly string[] SourceProperties = ["id", "kind", "title", "citation", "enacted"];
     private static readonly string[] RuleProperties = ["id", "layer", "source", "section", "period", "binds", "when", "effect", "obligations", "excepts", "preempts", "explains", "confidence"];
@@ -68,6 +68,7 @@ internal sealed class DocumentReader
             bind.Add(ProblemCodes.UnsupportedFormat, formatNode, $"unsupported format `{JNode.Shorten(format)}`; expected `{PolicyDocument.FormatV1}`");
         }
 
+        var lawCurrentTo = props.TryGetValue("lawCurrentTo", out var cNode) ? bind.Date(cNode) : null;
         JurisdictionDeclaration? jurisdiction = null;
         if (bind.Required(props, root, "jurisdiction", "a policy document") is { } jNode)
         {
@@ -93,6 +94,7 @@ internal sealed class DocumentReader
         return new PolicyDocument(name, locations)
         {
             Jurisdiction = jurisdiction,
+            LawCurrentTo = lawCurrentTo,
             Sources = sources,
             Terms = terms,
             Presumptions = presumptions,

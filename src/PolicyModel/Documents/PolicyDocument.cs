@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
+using NodaTime;
 using PolicyModel.Json;
 
 namespace PolicyModel;
@@ -126,6 +127,13 @@ public sealed class PolicyDocument
 
     /// <summary>The jurisdiction written or extended.</summary>
     public required JurisdictionDeclaration Jurisdiction { get; init; }
+
+    /// <summary>
+    /// The last local date on which the document's author checked its law for changes (<c>lawCurrentTo</c>), or
+    /// <see langword="null"/> when the document does not say. Requests judged on a later date are still decided, by
+    /// the rules in force on the last known date, and their explanations say that nothing later is known.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; init; }
 
     /// <summary>The legal sources.</summary>
     public required IReadOnlyList<LegalSource> Sources { get; init; }

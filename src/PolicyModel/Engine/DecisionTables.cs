@@ -127,6 +127,12 @@ internal sealed class DecisionTables
             AddPeriod(dates, presumption.Presumption.Period);
         }
 
+        // Past the date the law is known to, the explanation adds a note: a segment of its own.
+        if (jurisdiction.Jurisdiction.LawCurrentTo is { } currentTo && currentTo < LocalDate.MaxIsoValue)
+        {
+            dates.Add(currentTo.PlusDays(1));
+        }
+
         breakpoints = [.. dates];
         tables = new DecisionTemplate?[]?[breakpoints.Length + 1];
         long cells = 1;

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace PolicyModel.Engine;
 
-/// <summary>What matched and counted for one set of facts on one date (domain section 4.6 steps 4 and 5).</summary>
+/// <summary>What matched and counted for one set of facts on one date (docs/semantics.md, sections 5 to 7).</summary>
 internal sealed class Evaluation
 {
     public List<CompiledRule> Counting { get; } = [];
@@ -76,7 +76,7 @@ internal sealed class DecisionTemplate
     };
 }
 
-/// <summary>The reference evaluator: decides a request by the semantics of domain section 4, step by step.</summary>
+/// <summary>The reference evaluator: decides a request step by step as docs/semantics.md describes.</summary>
 internal static class Evaluator
 {
     public static Decision Decide(AssistanceRequest request, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
@@ -303,7 +303,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
-            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts) : string.Empty,
+            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 
@@ -328,7 +328,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [],
             Conflicts = [],
-            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal) : string.Empty,
+            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 

@@ -4,13 +4,13 @@ using PolicyModel.Json;
 
 namespace PolicyModel.Engine;
 
-/// <summary>Writes the one-or-two-sentence explanation of a decision (domain section 4.9) from rule data only.</summary>
+/// <summary>Writes the one-or-two-sentence explanation of a decision (docs/semantics.md, section 13) from rule data only.</summary>
 internal static class Explanations
 {
     private static readonly RequestField[] FieldOrder =
         [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts];
 
-    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts)
+    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
         var controlling = ordered.Where(r => r.Rule.Effect == ControllingEffect(outcome)).ToList();
@@ -84,11 +84,11 @@ internal static class Explanations
             notes.Add($"conflict: {conflict.Prohibiting} prohibits what {conflict.Other} allows and neither is an exception to the other, so the prohibition prevails");
         }
 
-        AppendSentence(text, notes.Concat(Obligations(ordered, outcome)));
+        AppendSentence(text, notes.Concat(Obligations(ordered, outcome)).Concat(LawCurrency(date, lawCurrentTo)));
         return text.ToString();
     }
 
-    public static string ExplainUnknownPurpose(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal)
+    public static string ExplainUnknownPurpose(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
         text.Append(Lead(outcome)).Append(": ");
@@ -101,8 +101,20 @@ internal static class Explanations
             .Append(Slot.Assistance).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
             .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
             .Append(Basis(criminal, date)).Append("; ask whether the matter is civil immigration enforcement, or escalate to the law department.");
-        AppendSentence(text, Obligations(ordered, outcome));
+        AppendSentence(text, Obligations(ordered, outcome).Concat(LawCurrency(date, lawCurrentTo)));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Past the date the law is known to, a clause that says so, so that nobody takes silence for "no change"
+    /// (the decision tables give that date a segment boundary, so the clause is the same for a whole segment).
+    /// </summary>
+    private static IEnumerable<string> LawCurrency(LocalDate date, LocalDate? lawCurrentTo)
+    {
+        if (lawCurrentTo is { } known && date > known)
+        {
+            yield return $"this law is known only to {Texts.Date(known)}: later changes, if any, are not reflected";
+        }
     }
 
     private static string Basis(Evaluation evaluation, LocalDate date)

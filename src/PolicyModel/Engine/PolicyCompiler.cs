@@ -107,7 +107,10 @@ internal sealed class PolicyCompiler
             }
 
             var jurisdiction = new Jurisdiction(id, declaration.Name!, declaration.Parent,
-                DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value);
+                DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value)
+            {
+                LawCurrentTo = ChainLawCurrentTo(id),
+            };
             jurisdictions[id] = new CompiledJurisdiction { Jurisdiction = jurisdiction, Index = index++ };
         }
 
@@ -174,6 +177,32 @@ internal sealed class PolicyCompiler
         }
 
         // Only one problem per cycle member is useful; keep them all (each names its own document).
+    }
+
+    /// <summary>
+    /// The earliest <c>lawCurrentTo</c> stated by any document of the jurisdiction or of a jurisdiction enclosing it
+    /// (a chain is known only as far as its least current part); parents that are missing or cyclic are reported
+    /// elsewhere and simply end the walk here.
+    /// </summary>
+    private LocalDate? ChainLawCurrentTo(JurisdictionId id)
+    {
+        LocalDate? earliest = null;
+        var seen = new HashSet<JurisdictionId>();
+        JurisdictionId? current = id;
+        while (current is { } c && seen.Add(c) && definitions.TryGetValue(c, out var definition))
+        {
+            foreach (var document in documents)
+            {
+                if (document.Jurisdiction.Id == c && document.LawCurrentTo is { } date && (earliest is null || date < earliest))
+                {
+                    earliest = date;
+                }
+            }
+
+            current = definition.Declaration.Parent;
+        }
+
+        return earliest;
     }
 
     private void CompileDocument(PolicyDocument document, Dictionary<RuleId, string> ruleIds)

@@ -8,7 +8,15 @@ namespace PolicyModel;
 /// <param name="Parent">The enclosing jurisdiction, or <see langword="null"/> for a root.</param>
 /// <param name="TimeZone">The tzdb time zone in which its laws take effect on local dates.</param>
 /// <param name="Level">Its level of government.</param>
-public sealed record Jurisdiction(JurisdictionId Id, string Name, JurisdictionId? Parent, DateTimeZone TimeZone, Layer Level);
+public sealed record Jurisdiction(JurisdictionId Id, string Name, JurisdictionId? Parent, DateTimeZone TimeZone, Layer Level)
+{
+    /// <summary>
+    /// The date to which the law of this jurisdiction and every jurisdiction enclosing it is known: the earliest
+    /// <c>lawCurrentTo</c> stated by the documents of its chain, or <see langword="null"/> when none states one.
+    /// A request judged after it is decided by the last known law, and its explanation says so.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; init; }
+}
 
 /// <summary>A legal source that rules cite: a statute, ordinance, regulation, directive, case or doctrine.</summary>
 /// <param name="Id">The id, unique within its document.</param>
@@ -46,7 +54,7 @@ public sealed record Provision(LegalSource Source, IReadOnlyList<SectionVariant>
     }
 }
 
-/// <summary>A rule of a compiled policy set (domain section 4.3).</summary>
+/// <summary>A rule of a compiled policy set (docs/semantics.md, section 5).</summary>
 public sealed record Rule
 {
     /// <summary>The id, unique in the set.</summary>
@@ -92,7 +100,7 @@ public sealed record Rule
     public required string Document { get; init; }
 }
 
-/// <summary>A presumption: what an <c>unknown</c> purpose is taken to be (domain sections 4.6 and 4.7).</summary>
+/// <summary>A presumption: what an <c>unknown</c> purpose is taken to be (docs/semantics.md, section 11).</summary>
 public sealed record Presumption
 {
     /// <summary>The id, unique in the set (shared with rule ids).</summary>
@@ -124,7 +132,7 @@ public sealed record Presumption
 }
 
 /// <summary>
-/// A preemption declaration of a jurisdiction (domain section 4.5): when one of its own-layer rules with an effect
+/// A preemption declaration of a jurisdiction (docs/semantics.md, section 7): when one of its own-layer rules with an effect
 /// in <see cref="When"/> counts, counting rules with an effect in <see cref="Preempts"/> of the layers in
 /// <see cref="Layers"/>, in it or nested in it, are preempted.
 /// </summary>

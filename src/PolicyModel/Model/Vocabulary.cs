@@ -180,7 +180,7 @@ public enum Obligation
     ReleaseWhenEligible,
 }
 
-/// <summary>What a rule says about the assistance when it counts (domain section 4.3).</summary>
+/// <summary>What a rule says about the assistance when it counts (docs/semantics.md, section 5).</summary>
 public enum Effect
 {
     /// <summary><c>prohibit</c>: the law forbids it (outcome <c>denied</c>).</summary>
@@ -229,7 +229,7 @@ public enum SourceKind
     Doctrine,
 }
 
-/// <summary>How well a rule's text or date is confirmed (the domain text's [V], [P], [U] marks).</summary>
+/// <summary>How well a rule's text or date is confirmed (checked against the enacted source, likely, or not yet confirmed; docs/policy-format.md).</summary>
 public enum Confidence
 {
     /// <summary><c>verified</c>: read in an official or primary copy.</summary>

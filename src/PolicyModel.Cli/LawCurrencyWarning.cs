@@ -1,0 +1,21 @@
+namespace PolicyModel.Cli;
+
+/// <summary>
+/// Warns on standard error, once per jurisdiction, when a request is judged after the date to which that
+/// jurisdiction's law is known (<see cref="Jurisdiction.LawCurrentTo"/>), so that nobody takes silence for "no change".
+/// </summary>
+internal sealed class LawCurrencyWarning(PolicySet set, TextWriter stderr)
+{
+    private readonly Dictionary<JurisdictionId, NodaTime.LocalDate?> knownTo = set.Jurisdictions.ToDictionary(j => j.Id, j => j.LawCurrentTo);
+    private readonly HashSet<JurisdictionId> warned = [];
+
+    /// <summary>Writes the warning for the decision's jurisdiction if it was judged past its law's date and not yet warned of.</summary>
+    public void Check(Decision decision)
+    {
+        var jurisdiction = decision.JurisdictionChain[^1];
+        if (knownTo.TryGetValue(jurisdiction, out var known) && known is { } date && decision.EffectiveDate > date && warned.Add(jurisdiction))
+        {
+            stderr.WriteLine($"warning: the law of {jurisdiction} is known only to {date:uuuu-MM-dd}; a request judged on {decision.EffectiveDate:uuuu-MM-dd} is decided by the last known law, and later changes, if any, are not reflected");
+        }
+    }
+}
