@@ -13,5 +13,7 @@ internal static class Commands
         ValidateCommand.Create(setup),
         AnalyzeCommand.Create(setup),
         DiffCommand.Create(setup),
+        ServeCommand.Create(setup),
+        ReplayCommand.Create(setup),
     ];
 }

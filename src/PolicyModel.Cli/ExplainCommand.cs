@@ -126,38 +126,7 @@ internal static class ExplainCommand
 
             foreach (var trace in traces)
             {
-                writer.WriteStartObject();
-                writer.WriteString("localDate", trace.LocalDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteString("timeZone", trace.TimeZone);
-                writer.WriteStartArray("notes");
-                foreach (var note in trace.Notes)
-                {
-                    writer.WriteStringValue(note);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("rules");
-                foreach (var rule in trace.Rules)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("rule", rule.Rule.Value);
-                    writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-                    writer.WriteString("layer", Vocab<Layer>.Name(rule.Layer));
-                    writer.WriteString("effect", Vocab<Effect>.Name(rule.Effect));
-                    writer.WriteString("status", Vocab<RuleStatus>.Name(rule.Status));
-                    if (rule.Detail is not null)
-                    {
-                        writer.WriteString("detail", rule.Detail);
-                    }
-
-                    writer.WriteString("citation", rule.Citation);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WritePropertyName("decision");
-                DecisionJson.Write(writer, trace.Decision);
-                writer.WriteEndObject();
+                DecisionTraceJson.Write(writer, trace);
             }
 
             if (wasArray)

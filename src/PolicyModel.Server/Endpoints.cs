@@ -56,22 +56,24 @@ internal static partial class Endpoints
         app.UseRequestTimeouts();
         app.UseRateLimiter();
 
+        // Handlers are delegates with a CancellationToken (not plain RequestDelegates), so the OpenAPI document lists them;
+        // the request delegate generator compiles their binding ahead of time.
         var handlers = new Handlers(options, log);
-        app.MapGet("/healthz", Health).WithName("health").WithSummary("Liveness, with the served policy set's digest and the date its law is current to")
+        app.MapGet("/healthz", (HttpContext context, CancellationToken _) => Health(context)).WithName("health").WithSummary("Liveness, with the served policy set's digest and the date its law is current to")
             .Returns(StatusCodes.Status200OK, typeof(HealthBody), Json).DisableRateLimiting().DisableRequestTimeout();
-        app.MapGet("/readyz", context => Ready(context, ready())).WithName("ready").WithSummary("Readiness: 200 once the served set's decision tables are filled, 503 before")
+        app.MapGet("/readyz", (HttpContext context, CancellationToken _) => Ready(context, ready())).WithName("ready").WithSummary("Readiness: 200 once the served set's decision tables are filled, 503 before")
             .Returns(StatusCodes.Status200OK, typeof(HealthBody), Json).Returns(StatusCodes.Status503ServiceUnavailable, typeof(HealthBody), Json).DisableRateLimiting().DisableRequestTimeout();
-        app.MapGet("/v1/jurisdictions", Jurisdictions).WithName("jurisdictions").WithSummary("The jurisdictions of the served policy set")
+        app.MapGet("/v1/jurisdictions", (HttpContext context, CancellationToken _) => Jurisdictions(context)).WithName("jurisdictions").WithSummary("The jurisdictions of the served policy set")
             .Returns(StatusCodes.Status200OK, typeof(List<JurisdictionBody>), Json);
-        app.MapGet("/v1/vocabularies", Vocabularies).WithName("vocabularies").WithSummary("Every request field's values with their meanings")
+        app.MapGet("/v1/vocabularies", (HttpContext context, CancellationToken _) => Vocabularies(context)).WithName("vocabularies").WithSummary("Every request field's values with their meanings")
             .Returns(StatusCodes.Status200OK, typeof(Dictionary<string, List<VocabularyValueBody>>), Json);
-        Decide(app.MapPost("/v1/decisions", handlers.Decisions).WithName("decide")
+        Decide(app.MapPost("/v1/decisions", (HttpContext context, CancellationToken _) => handlers.Decisions(context)).WithName("decide")
             .WithSummary("Decide one request (returns one decision) or an array (returns an array, same order)"));
-        app.MapPost("/v1/decisions:batch", handlers.Batch).WithName("decideBatch")
+        app.MapPost("/v1/decisions:batch", (HttpContext context, CancellationToken _) => handlers.Batch(context)).WithName("decideBatch")
             .WithSummary("Decide a stream of requests, one JSON object per line (JSON Lines); one decision per line comes back as it is decided, an invalid line gets {\"line\": n, \"errors\": [...]} in its place")
             .Takes(typeof(RequestSchema), "application/jsonl").Returns(StatusCodes.Status200OK, typeof(DecisionSchema), "application/jsonl")
             .Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);
-        app.MapPost("/v1/explain", handlers.Explain).WithName("explain")
+        app.MapPost("/v1/explain", (HttpContext context, CancellationToken _) => handlers.Explain(context)).WithName("explain")
             .WithSummary("Decide one request (or an array) and show the full reasoning: local date, each rule considered and why it matched or not")
             .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, null, Json)
             .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);

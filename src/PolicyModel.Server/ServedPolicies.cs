@@ -10,10 +10,7 @@ internal sealed class ServedSet(PolicySet set)
 
     public string Digest { get; } = set.Digest;
 
-    public LocalDate? LawCurrentTo { get; } = LawDateOf(set);
-
-    // TEMP until PolicySet.LawCurrentTo lands in main.
-    private static LocalDate? LawDateOf(PolicySet set) => set is null ? null : null;
+    public LocalDate? LawCurrentTo { get; } = set.LawCurrentTo;
 
     /// <summary>The decision with the served set's digest and law date.</summary>
     public Decision Stamp(Decision decision) => decision with { PolicyDigest = Digest, LawCurrentTo = LawCurrentTo };
@@ -50,12 +47,6 @@ internal sealed partial class ServedPolicies : IDisposable
 
     /// <summary>The set serving now.</summary>
     public ServedSet Current => Volatile.Read(ref current);
-
-    /// <summary>How many times a changed set was swapped in.</summary>
-    public int Reloads { get; private set; }
-
-    /// <summary>Raised after a new set is swapped in (tests and hosts watch it).</summary>
-    public event Action<ServedSet>? Swapped;
 
     /// <summary>Loads the first set, or returns null with every problem.</summary>
     public static ServedPolicies? Load(PolicySource source, ILogger logger, TimeSpan debounce, out IReadOnlyList<string> problems)
@@ -140,11 +131,21 @@ internal sealed partial class ServedPolicies : IDisposable
     /// <returns>Whether a new set was swapped in.</returns>
     public bool Reload()
     {
+        var swapped = Swap();
+
+        // Fill the new set's decision tables after the swap, still off the request path: until a cell is filled, the
+        // first request of its kind fills it (a few microseconds), so the swap need not wait for all of them.
+        swapped?.Precompute();
+        return swapped is not null;
+    }
+
+    private PolicySet? Swap()
+    {
         lock (reloadLock)
         {
             if (disposed)
             {
-                return false;
+                return null;
             }
 
             try
@@ -159,29 +160,25 @@ internal sealed partial class ServedPolicies : IDisposable
                         LogProblem(logger, problem);
                     }
 
-                    return false;
+                    return null;
                 }
 
                 if (set.Digest == Current.Digest)
                 {
-                    return false;
+                    return null;
                 }
 
-                // Fill the decision tables before the swap, so the first requests on the new set cost no more than later ones.
-                set.Precompute();
                 var next = new ServedSet(set);
                 var old = Interlocked.Exchange(ref current, next);
-                Reloads++;
                 LogSwapped(logger, old.Digest, next.Digest);
-                Swapped?.Invoke(next);
-                return true;
+                return set;
             }
 #pragma warning disable CA1031 // a reload runs on a timer thread: report, keep the old set, never crash the service
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 LogReloadFailed(logger, ex.GetType().Name, ex.Message);
-                return false;
+                return null;
             }
         }
     }

@@ -88,8 +88,5 @@ public sealed class ServerFixture : IAsyncLifetime
 public static class Stamps
 {
     public static Decision Stamped(this PolicySet set, Decision decision) =>
-        decision with { PolicyDigest = set.Digest, LawCurrentTo = LawCurrentTo(set) };
-
-    // TEMP until PolicySet.LawCurrentTo is in main.
-    private static NodaTime.LocalDate? LawCurrentTo(PolicySet set) => set is null ? null : null;
+        decision with { PolicyDigest = set.Digest, LawCurrentTo = set.LawCurrentTo };
 }
