@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using PolicyModel.Jurisdictions;
+
+namespace PolicyModel.LoadTest;
+
+/// <summary>What a phase measured.</summary>
+internal sealed record PhaseResult(long Count, int Calls, TimeSpan Elapsed, double P50, double P99, double Max, int Failures);
+
+/// <summary>The command-line options, with bounded defaults.</summary>
+internal sealed record Arguments(string? Url, int Singles, int Connections, int BatchLines, int Batches, int Seconds)
+{
+    public static Arguments Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        int Number(string name, int fallback, int max) => Math.Clamp(Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback, 1, max);
+        return new Arguments(
+            Value("--url"),
+            Number("--singles", 200_000, 5_000_000),
+            Number("--connections", 32, 512),
+            Number("--batch-lines", 100_000, 1_000_000),
+            Number("--batches", 20, 1_000),
+            Number("--seconds", 20, 120));
+    }
+}
+
+/// <summary>Single requests: each connection posts one request after another until the count or the time is used up.</summary>
+internal static class Singles
+{
+    public static async Task<PhaseResult> RunAsync(HttpClient client, IReadOnlyList<string> bodies, int count, int connections, TimeSpan limit)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var failures = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count && Stopwatch.GetTimestamp() < deadline)
+            {
+                using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(bodies[i % bodies.Count]));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync("/v1/decisions", content).ConfigureAwait(false);
+                var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (!response.IsSuccessStatusCode || body.Length == 0)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        clock.Stop();
+        var done = Math.Min(count, next);
+        var sorted = latencies.AsSpan(0, done).ToArray();
+        Array.Sort(sorted);
+        return new PhaseResult(done, done, clock.Elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1], failures);
+    }
+
+    internal static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+/// <summary>Batches: one call at a time posts the JSON Lines body and counts the decision lines that stream back.</summary>
+internal static class Batches
+{
+    public static async Task<PhaseResult> RunAsync(HttpClient client, byte[] body, int lines, int calls, TimeSpan limit)
+    {
+        var durations = new List<double>();
+        var failures = 0;
+        long decided = 0;
+        var clock = Stopwatch.StartNew();
+        for (var c = 0; c < calls && clock.Elapsed < limit; c++)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/jsonl");
+            var start = Stopwatch.GetTimestamp();
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/v1/decisions:batch") { Content = content };
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[64 * 1024];
+            long newlines = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                newlines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+
+            durations.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            decided += newlines;
+            if (!response.IsSuccessStatusCode || newlines != lines)
+            {
+                failures++;
+            }
+        }
+
+        clock.Stop();
+        var sorted = durations.Order().ToArray();
+        return new PhaseResult(decided, sorted.Length, clock.Elapsed, Singles.Percentile(sorted, 0.50), Singles.Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1], failures);
+    }
+}
+
+/// <summary>A fixed, seeded mix of valid requests over the built-in jurisdictions, vocabularies and dates.</summary>
+internal static class RequestMix
+{
+    public static IReadOnlyList<string> Bodies(int count)
+    {
+        var random = new Random(20261206);
+        var jurisdictions = BuiltInPolicies.Load().Jurisdictions.Select(j => j.Id.Value).ToArray();
+        string Pick(IReadOnlyList<string> values) => values[random.Next(values.Count)];
+        return [.. Enumerable.Range(0, count).Select(i => RequestJson.Serialize(RequestJson.Parse($$"""
+            { "id": "load-{{i}}", "jurisdiction": "{{jurisdictions[random.Next(jurisdictions.Length)]}}",
+              "receivedAt": "{{2015 + random.Next(12)}}-{{1 + random.Next(12):00}}-{{1 + random.Next(28):00}}T{{random.Next(24):00}}:30:00-05:00",
+              "respondent": "{{Pick(Vocab<Respondent>.Names)}}", "requester": "{{Pick(Vocab<Requester>.Names)}}",
+              "purpose": "{{Pick(Vocab<Purpose>.Names)}}", "assistance": "{{Pick(Vocab<AssistanceKind>.Names)}}",
+              "authority": "{{Pick(Vocab<Authority>.Names)}}" }
+            """)))];
+    }
+}
