@@ -32,6 +32,7 @@ public static class HandWritten
     private static readonly LocalDate WayForward = new(2021, 8, 2);
     private static readonly LocalDate ContractDeadline = new(2022, 1, 1);
     private static readonly LocalDate TexasSb4 = new(2017, 9, 1);
+    private static readonly LocalDate TexasSb8 = new(2026, 1, 1);
     private static readonly LocalDate FloridaSb168 = new(2019, 7, 1);
     private static readonly LocalDate Florida908105 = new(2019, 10, 1);
     private static readonly LocalDate Florida90811 = new(2023, 1, 1);
@@ -194,7 +195,7 @@ public static class HandWritten
                 break;
 
             case Place.Texas:
-                Texas(ref t, date, a, auth, facts, ia, psj);
+                Texas(ref t, date, a, auth, facts, ia, psj, sj);
                 break;
 
             case Place.Florida:
@@ -364,8 +365,8 @@ public static class HandWritten
         }
     }
 
-    /// <summary>Texas SB 4 (from 2017-09-01); a mandate, with no built-in local rules for it to preempt.</summary>
-    private static void Texas(ref Tally t, LocalDate date, AssistanceKind a, Authority auth, EnumSet<SubjectFact> facts, bool ia, bool psj)
+    /// <summary>Texas SB 4 (from 2017-09-01) and SB 8 (from 2026-01-01); a mandate, with no built-in local rules for it to preempt.</summary>
+    private static void Texas(ref Tally t, LocalDate date, AssistanceKind a, Authority auth, EnumSet<SubjectFact> facts, bool ia, bool psj, bool sj)
     {
         if (date < TexasSb4)
         {
@@ -389,6 +390,9 @@ public static class HandWritten
                 // tx-detainer (art. 2.251, art. 2A.060 from 2025-01-01); tx-detainer-proof excepts it on proof of status.
                 t.Require = true;
                 t.Obligations |= Bit(Obligation.InformSubject);
+                break;
+            case AssistanceKind.Enter287gAgreement when sj && date >= TexasSb8:
+                t.Require = true; // tx-753-051 (SB 8, Gov't Code 753.051(a), from 2026-01-01)
                 break;
         }
     }

@@ -101,7 +101,7 @@ internal static class AnalyzeCommand
         var coverage = scenarios is null || !only.Contains("coverage") ? null : analyzer.Coverage(scenarios, jurisdiction);
         if (options.Common.Json)
         {
-            stdout.Writer.WriteLine(Json(range, reports, coverage, only));
+            stdout.Writer.WriteLine(Json(range, reports, coverage, only, options.Common.Pretty));
         }
         else
         {
@@ -279,10 +279,10 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static string Json(DateRange range, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only)
+    private static string Json(DateRange range, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only, bool indented)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions))
+        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions(indented)))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("range");

@@ -17,7 +17,7 @@ internal sealed class CommandContext(CommonOptions options, CliConsole console)
     public TextReader Stdin => Console.In;
 
     /// <summary>Gets whether JSON is indented: with <c>--pretty</c>, or when standard output is a terminal.</summary>
-    public bool IndentJson => Options.Pretty || Console.OutIsTerminal;
+    public bool IndentJson => Options.Pretty;
 
     /// <summary>Loads the policies named by <c>--policies</c> / <c>--no-builtins</c>; null (problems on standard error) when any is invalid.</summary>
     public PolicySet? LoadPolicies() => PolicyLoader.Load(Options.Policies, !Options.NoBuiltIns, Stderr);

@@ -13,6 +13,8 @@ internal static class Commands
         ValidateCommand.Create(setup),
         AnalyzeCommand.Create(setup),
         DiffCommand.Create(setup),
+        JurisdictionsCommand.Create(setup),
+        ShowCommand.Create(setup),
         ServeCommand.Create(setup),
         ReplayCommand.Create(setup),
     ];

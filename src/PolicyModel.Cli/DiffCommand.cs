@@ -160,7 +160,7 @@ internal static class DiffCommand
     {
         if (options.Common.Json)
         {
-            output.Writer.WriteLine(Json(reports, single, notes));
+            output.Writer.WriteLine(Json(reports, single, notes, options.Common.Pretty));
             return;
         }
 
@@ -253,10 +253,10 @@ internal static class DiffCommand
         }
     }
 
-    private static string Json(List<DiffReport> reports, bool single, List<string> notes)
+    private static string Json(List<DiffReport> reports, bool single, List<string> notes, bool indented)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions))
+        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions(indented)))
         {
             if (!single)
             {

@@ -4,7 +4,7 @@ namespace PolicyModel.Cli;
 
 /// <summary>The options every command takes, as read from one command line.</summary>
 /// <param name="Json">Write JSON for machines instead of readable text.</param>
-/// <param name="Pretty">Indent JSON (the default on a terminal; compact otherwise).</param>
+/// <param name="Pretty">Indent JSON: <c>--pretty</c> was given or standard output is a terminal (compact otherwise).</param>
 /// <param name="Policies">The user's policy documents or folders of them.</param>
 /// <param name="NoBuiltIns">Use only <paramref name="Policies"/>, not the built-in documents.</param>
 /// <param name="NoColour">Never colour readable output.</param>
@@ -37,10 +37,10 @@ internal sealed class SharedOptions
         command.Options.Add(NoBuiltIns);
     }
 
-    /// <summary>Reads the shared options from a parse.</summary>
-    public CommonOptions Read(ParseResult parse) => new(
+    /// <summary>Reads the shared options from a parse; JSON is indented with <c>--pretty</c> or when standard output is a terminal.</summary>
+    public CommonOptions Read(ParseResult parse, bool outputIsTerminal) => new(
         parse.GetValue(Json),
-        parse.GetValue(Pretty),
+        parse.GetValue(Pretty) || outputIsTerminal,
         parse.GetValue(Policies) ?? [],
         parse.GetValue(NoBuiltIns),
         parse.GetValue(NoColour));

@@ -58,7 +58,7 @@ internal static class ValidateCommand
 
         if (json)
         {
-            stdout.Writer.WriteLine(Json(files, problems));
+            stdout.Writer.WriteLine(Json(files, problems, context.IndentJson));
         }
         else if (problems.Count == 0)
         {
@@ -78,10 +78,10 @@ internal static class ValidateCommand
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static string Json(List<string> files, List<Problem> problems)
+    private static string Json(List<string> files, List<Problem> problems, bool indented)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("valid", problems.Count == 0);

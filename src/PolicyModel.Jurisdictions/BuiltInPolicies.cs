@@ -1,5 +1,6 @@
 using System.Reflection;
 using Ardalis.GuardClauses;
+using PolicyModel.Analysis;
 
 namespace PolicyModel.Jurisdictions;
 
@@ -33,6 +34,13 @@ public static class BuiltInPolicies
         Guard.Against.Null(documents);
         return PolicySet.Compile(Documents().Concat(documents));
     }
+
+    /// <summary>
+    /// What is built in: every built-in jurisdiction with its parent, zone, preemption stance, rule count and the date
+    /// its law is current to, and the rules in force in a jurisdiction on a date (<see cref="PolicyCatalogue.RulesOf"/>).
+    /// </summary>
+    /// <returns>The catalogue of <see cref="Load"/>'s set.</returns>
+    public static PolicyCatalogue Catalogue() => PolicyCatalogue.Of(Load());
 
     /// <summary>The parsed built-in documents.</summary>
     /// <returns>The documents, outermost jurisdiction first.</returns>

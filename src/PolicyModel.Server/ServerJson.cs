@@ -89,6 +89,8 @@ internal sealed class RequestSchema
 
     public string? Authority { get; init; }
 
+    public string? Location { get; init; }
+
     public List<string>? Circumstances { get; init; }
 
     public List<string>? SubjectFacts { get; init; }

@@ -58,6 +58,13 @@ internal static class VocabularyMeanings
         ["authority:court-order"] = "A court order.",
         ["authority:written-consent"] = "The subject's written consent.",
 
+        ["location:courthouse"] = "The person is going to, at or leaving a court proceeding, in or within 1,000 feet of the courthouse.",
+        ["location:school"] = "A school or child-care site.",
+        ["location:health-facility"] = "A hospital, clinic or other health-care site.",
+        ["location:place-of-worship"] = "A place of worship.",
+        ["location:government-property"] = "Another public building, lot or garage.",
+        ["location:other"] = "None of these, or not known.",
+
         ["circumstances:crime-in-progress"] = "A crime is in progress on the scene.",
         ["circumstances:officer-in-danger"] = "An officer is in danger.",
         ["circumstances:medical-emergency"] = "A medical emergency.",
@@ -80,6 +87,7 @@ internal static class VocabularyMeanings
         ["purpose"] = Of("purpose", Vocab<Purpose>.Names),
         ["assistance"] = Of("assistance", Vocab<AssistanceKind>.Names),
         ["authority"] = Of("authority", Vocab<Authority>.Names),
+        ["location"] = Of("location", Vocab<Location>.Names),
         ["circumstances"] = Of("circumstances", Vocab<Circumstance>.Names),
         ["subjectFacts"] = Of("subjectFacts", Vocab<SubjectFact>.Names),
     };

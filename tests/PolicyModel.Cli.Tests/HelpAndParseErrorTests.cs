@@ -62,4 +62,14 @@ public sealed class HelpAndParseErrorTests
             help.Should().Contain("--json").And.Contain("--pretty").And.Contain("--policies").And.Contain("--no-builtins", command);
         }
     }
+
+    [Fact]
+    public void Shell_completion_suggests_commands_options_and_option_values_through_the_suggest_directive()
+    {
+        // docs/cli.md's completion scripts call the tool so: [suggest:<cursor position>] "<command line>".
+        CliRunner.Run(null, "[suggest:15]", "policymodel dec").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("decide");
+        CliRunner.Run(null, "[suggest:24]", "policymodel test --form").Out.Should().Contain("--format");
+        CliRunner.Run(null, "[suggest:26]", "policymodel test --format ").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Should().Equal("json", "junit", "text", "trx");
+    }
 }

@@ -887,6 +887,23 @@ public sealed class TxDetainerProof : DslRule
     }
 }
 
+[Name("tx-753-051")]
+[Tag(NRulesDecider.DecisionTag)]
+public sealed class Tx753_051 : DslRule
+{
+    public override void Define()
+    {
+        RequestFacts f = default!;
+        When().Match(
+            () => f,
+            x => x.InTexas,
+            x => x.Day >= 20260101,
+            x => (x.Respondent == Respondent.Sheriff || x.Respondent == Respondent.Jail),
+            x => x.Assistance == AssistanceKind.Enter287gAgreement);
+        Then().Do(ctx => f.Tally.Count(Effect.Require, Layer.State, Obligations.None));
+    }
+}
+
 [Name("fl-908-103")]
 [Tag(NRulesDecider.DecisionTag)]
 public sealed class Fl908_103 : DslRule

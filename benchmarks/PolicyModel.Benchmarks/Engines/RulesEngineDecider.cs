@@ -87,6 +87,7 @@ public sealed class RulesEngineDecider : RuleEngineDecider
         R("tx-752-053-b4", Effect.Permit, Layer.State, "input1.Day >= 20170901 && input1.Assistance in (AssistanceKind.UseOfFacilities, AssistanceKind.AccessToPersonInCustody) && input1.ImmigrationAgency"),
         R("tx-detainer", Effect.Require, Layer.State, $"input1.Day >= 20170901 && {Psj} && input1.Assistance == AssistanceKind.HoldPastRelease && input1.Authority == Authority.ImmigrationDetainer && !input1.ProofOfLawfulStatus", Obligation.InformSubject),
         R("tx-detainer-proof", Effect.None, Layer.State, $"input1.Day >= 20170901 && {Psj} && input1.Assistance == AssistanceKind.HoldPastRelease && input1.Authority == Authority.ImmigrationDetainer && input1.ProofOfLawfulStatus"),
+        R("tx-753-051", Effect.Require, Layer.State, $"input1.Day >= 20260101 && {Sj} && input1.Assistance == AssistanceKind.Enter287gAgreement"),
     ];
 
     private static readonly ReRule[] Florida =

@@ -8,6 +8,7 @@ const SINGLE = [
   ['purpose', 'What the requester is enforcing', 'civil-immigration-enforcement'],
   ['assistance', 'What is asked', 'stop-or-arrest'],
   ['authority', 'Document presented', 'none'],
+  ['location', 'Where the assistance would take place', 'other'],
 ];
 const SETS = ['circumstances', 'subjectFacts'];
 const OUTCOMES = {

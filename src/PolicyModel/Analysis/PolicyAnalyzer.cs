@@ -44,7 +44,7 @@ public sealed class PolicyAnalyzer
             jurisdiction,
             range,
             [.. periods.Select(p => p.AsEffectivePeriod)],
-            RequestSpace.RequestsPerDate,
+            RequestSchema.RequestsPerDate,
             GapsOf(jurisdiction, range, space, periods, cells),
             ConflictsOf(space, periods, cells),
             UnreachableOf(compiled, space, periods, cells),
@@ -221,7 +221,7 @@ public sealed class PolicyAnalyzer
         var a = oldSet.CompiledJurisdictionOf(jurisdiction);
         var b = newSet.CompiledJurisdictionOf(jurisdiction);
         var space = RequestSpace.Refine(a, b);
-        var periods = Period.Of(a.Tables!.Breakpoints.Concat(b.Tables!.Breakpoints), range);
+        var periods = Period.Of(a.Tables!.LawBreakpoints.Concat(b.Tables!.LawBreakpoints), range);
         var histories = new CellDecisions[2][];
         Parallel.For(0, 2, i => histories[i] = CellDecisions.History(i == 0 ? a : b, space));
         var differ = new Differ(space, periods);
@@ -515,7 +515,7 @@ public sealed class PolicyAnalyzer
         var compiled = Compiled(jurisdiction);
         var space = SpaceOf(jurisdiction, compiled);
         var tables = compiled.Tables!;
-        var periods = Period.Of(tables.Breakpoints, range);
+        var periods = Period.Of(tables.LawBreakpoints, range);
         var history = HistoryOf(jurisdiction);
         return (compiled, space, periods, [.. periods.Select(p => history[tables.SegmentOf(p.Date)])]);
     }
@@ -595,7 +595,7 @@ public sealed class PolicyAnalyzer
                 return new ItemChange(k.Kind, k.Item, k.Added, groups, count);
             }).OrderBy(i => i.Kind).ThenByDescending(i => i.Added).ToList();
             var total = changes.Sum(c => c.RequestCount);
-            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSpace.RequestsPerDate);
+            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSchema.RequestsPerDate);
         }
 
         /// <summary>How one decision differs from another; null when alike (same outcome, citations as a set, obligations, preempted rules).</summary>

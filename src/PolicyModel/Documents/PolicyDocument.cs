@@ -114,9 +114,9 @@ public sealed class PolicyDocument
     /// <summary>The only format this version reads.</summary>
     public const string FormatV1 = "policymodel/1";
 
-    private readonly ConditionalWeakTable<object, Location> locations;
+    private readonly ConditionalWeakTable<object, SourceLocation> locations;
 
-    internal PolicyDocument(string name, ConditionalWeakTable<object, Location> locations)
+    internal PolicyDocument(string name, ConditionalWeakTable<object, SourceLocation> locations)
     {
         Name = name;
         this.locations = locations;
@@ -194,7 +194,7 @@ public sealed class PolicyDocument
         return Parse(File.ReadAllBytes(path), path);
     }
 
-    internal Location? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;
+    internal SourceLocation? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;
 }
 
 /// <summary>The result of parsing a policy document: the document, or every problem found.</summary>
@@ -265,4 +265,4 @@ public static class DocumentLimits
     public const int MaxJurisdictionDepth = 32;
 }
 
-internal sealed record Location(string Path, int Line, int Column);
+internal sealed record SourceLocation(string Path, int Line, int Column);

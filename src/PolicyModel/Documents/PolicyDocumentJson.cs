@@ -39,6 +39,11 @@ public static class PolicyDocumentJson
     {
         w.WriteStartObject();
         w.WriteString("format", PolicyDocument.FormatV1);
+        if (d.LawCurrentTo is { } lawCurrentTo)
+        {
+            w.WriteString("lawCurrentTo", Texts.Date(lawCurrentTo));
+        }
+
         WriteJurisdiction(w, d.Jurisdiction);
         if (d.Sources.Count > 0)
         {
@@ -85,7 +90,7 @@ public static class PolicyDocumentJson
                 WriteSet(w, "binds", p.Binds);
                 WriteConditions(w, p.When);
                 w.WriteStartObject("presume");
-                w.WriteString("purpose", Vocab<Purpose>.Name(p.Presume));
+                w.WriteString(RequestSchema.Of(RequestField.Purpose).JsonName, Vocab<Purpose>.Name(p.Presume));
                 w.WriteEndObject();
                 WriteExplains(w, p.Explains);
                 w.WriteEndObject();
@@ -319,17 +324,9 @@ public static class PolicyDocumentJson
 
     private static void WriteField(Utf8JsonWriter w, FieldCondition field)
     {
-        var name = field.Field switch
-        {
-            RequestField.Requester => "requester",
-            RequestField.Purpose => "purpose",
-            RequestField.Assistance => "assistance",
-            RequestField.Authority => "authority",
-            RequestField.Respondent => "respondent",
-            RequestField.Circumstances => "circumstances",
-            _ => "subjectFacts",
-        };
-        var isSet = field.Field is RequestField.Circumstances or RequestField.SubjectFacts;
+        var schema = RequestSchema.Of(field.Field);
+        var name = schema.JsonName;
+        var isSet = schema.IsSet;
         switch (field.Test)
         {
             case FieldTest.NonEmpty:

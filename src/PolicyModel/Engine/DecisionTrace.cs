@@ -96,11 +96,11 @@ internal sealed class DecisionTraceBuilder
     {
         FieldCondition f => f.Test switch
         {
-            FieldTest.NonEmpty => $"{Vocab<RequestField>.Name(f.Field)} is not empty",
-            FieldTest.Empty => $"{Vocab<RequestField>.Name(f.Field)} is empty",
-            FieldTest.AnyOf => $"{Vocab<RequestField>.Name(f.Field)} is one of {string.Join(", ", f.ValueNames())}",
-            FieldTest.NoneOf => $"{Vocab<RequestField>.Name(f.Field)} is none of {string.Join(", ", f.ValueNames())}",
-            _ => $"{Vocab<RequestField>.Name(f.Field)} has all of {string.Join(", ", f.ValueNames())}",
+            FieldTest.NonEmpty => $"{RequestSchema.Of(f.Field).JsonName} is not empty",
+            FieldTest.Empty => $"{RequestSchema.Of(f.Field).JsonName} is empty",
+            FieldTest.AnyOf => $"{RequestSchema.Of(f.Field).JsonName} is one of {string.Join(", ", f.ValueNames())}",
+            FieldTest.NoneOf => $"{RequestSchema.Of(f.Field).JsonName} is none of {string.Join(", ", f.ValueNames())}",
+            _ => $"{RequestSchema.Of(f.Field).JsonName} has all of {string.Join(", ", f.ValueNames())}",
         },
         TermCondition t => $"term `{t.Term}`",
         NotCondition n => $"not ({Describe(n.Inner)})",

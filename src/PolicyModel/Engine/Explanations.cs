@@ -7,9 +7,6 @@ namespace PolicyModel.Engine;
 /// <summary>Writes the one-or-two-sentence explanation of a decision (docs/semantics.md, section 13) from rule data only.</summary>
 internal static class Explanations
 {
-    private static readonly RequestField[] FieldOrder =
-        [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts];
-
     public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
@@ -19,17 +16,17 @@ internal static class Explanations
         {
             case Outcome.PoliceAction:
             {
-                text.Append("act on the ").Append(Slot.Circumstances)
+                text.Append("act on the ").Append(Slot.Value(RequestField.Circumstances))
                     .Append(" as ordinary police work (").Append(Join(controlling.Select(r => Cite(r, date)))).Append(')');
                 var underlying = ordered.Where(r => r.Rule.Effect is Effect.Prohibit or Effect.Refer).ToList();
                 if (underlying.Count > 0)
                 {
-                    text.Append("; do not assist the ").Append(Slot.Assistance).Append(" itself: ");
+                    text.Append("; do not assist the ").Append(Slot.Value(RequestField.Assistance)).Append(" itself: ");
                     AppendRules(text, underlying, date);
                 }
                 else
                 {
-                    text.Append(", confined to the crime or emergency; the ").Append(Slot.Assistance)
+                    text.Append(", confined to the crime or emergency; the ").Append(Slot.Value(RequestField.Assistance))
                         .Append(" itself is not decided by any law in force");
                 }
 
@@ -94,11 +91,11 @@ internal static class Explanations
         text.Append(Lead(outcome)).Append(": ");
         if (outcome == Outcome.PoliceAction)
         {
-            text.Append("act on the ").Append(Slot.Circumstances).Append(" as ordinary police work only. ");
+            text.Append("act on the ").Append(Slot.Value(RequestField.Circumstances)).Append(" as ordinary police work only. ");
         }
 
         text.Append(outcome == Outcome.PoliceAction ? "The requester" : "the requester").Append(" did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
-            .Append(Slot.Assistance).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
+            .Append(Slot.Value(RequestField.Assistance)).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
             .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
             .Append(Basis(criminal, date)).Append("; ask whether the matter is civil immigration enforcement, or escalate to the law department.");
         AppendSentence(text, Obligations(ordered, outcome).Concat(LawCurrency(date, lawCurrentTo)));
@@ -181,21 +178,7 @@ internal static class Explanations
             fields.UnionWith(rule.Fields);
         }
 
-        var parts = new List<string>();
-        foreach (var field in FieldOrder.Where(fields.Contains))
-        {
-            parts.Add(field switch
-            {
-                RequestField.Requester => "requester " + Slot.Requester,
-                RequestField.Purpose => "purpose " + Slot.Purpose,
-                RequestField.Assistance => "assistance " + Slot.Assistance,
-                RequestField.Authority => "authority " + Slot.Authority,
-                RequestField.Respondent => "respondent " + Slot.Respondent,
-                RequestField.Circumstances => "circumstances " + Slot.Circumstances,
-                _ => "subject facts " + Slot.SubjectFacts,
-            });
-        }
-
+        var parts = RequestSchema.DisplayOrder.Where(f => fields.Contains(f.Field)).Select(f => Slot.Fact(f.Field));
         return "on these facts: " + string.Join(", ", parts);
     }
 
@@ -242,13 +225,12 @@ internal static class Slot
 {
     public const char Marker = '\uE000';
 
-    public const string Requester = "\uE000R";
-    public const string Purpose = "\uE000P";
-    public const string Assistance = "\uE000A";
-    public const string Authority = "\uE000U";
-    public const string Respondent = "\uE000S";
-    public const string Circumstances = "\uE000C";
-    public const string SubjectFacts = "\uE000F";
+    /// <summary>The slot of a field's value: <c>ice-ero</c>, <c>crime-in-progress and traffic-hazard</c>.</summary>
+    public static string Value(RequestField field) => string.Concat(Marker, (char)('0' + RequestSchema.Of(field).Position));
+
+    /// <summary>The slot of the fact a field's value states: <c>requester ice-ero</c>, <c>at a courthouse</c>.</summary>
+    public static string Fact(RequestField field) => string.Concat(Marker, (char)('a' + RequestSchema.Of(field).Position));
+
     public const string Date = "\uE000D";
 
     /// <summary>Removes markers from document-supplied text, so a document can never inject a slot.</summary>
@@ -271,17 +253,16 @@ internal static class Slot
             }
 
             i++;
-            text.Append(template[i] switch
+            var code = template[i];
+            if (code == 'D')
             {
-                'R' => Vocab<PolicyModel.Requester>.Name(request.Requester),
-                'P' => Vocab<PolicyModel.Purpose>.Name(request.Purpose),
-                'A' => Vocab<AssistanceKind>.Name(request.Assistance),
-                'U' => Vocab<PolicyModel.Authority>.Name(request.Authority),
-                'S' => Vocab<PolicyModel.Respondent>.Name(request.Respondent),
-                'C' => request.Circumstances.IsEmpty ? "none" : string.Join(" and ", request.Circumstances.Select(Vocab<Circumstance>.Name)),
-                'F' => request.SubjectFacts.IsEmpty ? "none" : string.Join(" and ", request.SubjectFacts.Select(Vocab<SubjectFact>.Name)),
-                _ => Texts.Date(date),
-            });
+                text.Append(Texts.Date(date));
+                continue;
+            }
+
+            var field = RequestSchema.Fields[code >= 'a' ? code - 'a' : code - '0'];
+            var value = field.ValueOf(request);
+            text.Append(code >= 'a' ? field.Phrase(value) : field.ValueText(value));
         }
 
         return text.ToString();

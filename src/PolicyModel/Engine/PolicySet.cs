@@ -335,19 +335,15 @@ public sealed partial class PolicySet
             return null;
         }
 
-        if ((uint)request.Requester >= 11 || (uint)request.Purpose >= 6 || (uint)request.Assistance >= 16 || (uint)request.Authority >= 8
-            || (uint)request.Respondent >= 4 || request.Circumstances.Mask >= 1UL << 4 || request.SubjectFacts.Mask >= 1UL << 7)
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        if (RequestSchema.FirstUndefined(values) is { } field)
         {
-            problem = Defined(request.Requester, "requester") ?? Defined(request.Purpose, "purpose") ?? Defined(request.Assistance, "assistance")
-                ?? Defined(request.Authority, "authority") ?? Defined(request.Respondent, "respondent")
-                ?? new Problem(ProblemCodes.UnknownValue, Doc, request.Circumstances.Mask >= 1UL << 4 ? "$.circumstances" : "$.subjectFacts", null, null, "a value outside the vocabulary");
+            problem = new Problem(ProblemCodes.UnknownValue, Doc, "$." + field.JsonName, null, null,
+                field.IsSet ? "a value outside the vocabulary" : $"`{(int)values[field.Position]}` is not a valid `{field.JsonName}` value");
             return null;
         }
 
         return jurisdiction;
-
-        static Problem? Defined<T>(T value, string field)
-            where T : struct, Enum =>
-            Enum.IsDefined(value) ? null : new Problem(ProblemCodes.UnknownValue, Doc, "$." + field, null, null, $"`{value}` is not a valid `{field}` value");
     }
 }

@@ -137,6 +137,26 @@ public enum SubjectFact
     ForeignNationalArrested,
 }
 
+/// <summary>
+/// Where the assistance would take place (contract field <c>location</c>), for laws that protect certain places.
+/// The default is <see cref="Other"/>.
+/// </summary>
+public enum Location
+{
+    /// <summary><c>courthouse</c>: the person is going to, at or leaving a court proceeding, in or within 1,000 feet of the courthouse.</summary>
+    Courthouse,
+    /// <summary><c>school</c>: a school or child-care site.</summary>
+    School,
+    /// <summary><c>health-facility</c>: a hospital, clinic or other health-care site.</summary>
+    HealthFacility,
+    /// <summary><c>place-of-worship</c>.</summary>
+    PlaceOfWorship,
+    /// <summary><c>government-property</c>: another public building, lot or garage.</summary>
+    GovernmentProperty,
+    /// <summary><c>other</c> (the default): none of these, or not known.</summary>
+    Other,
+}
+
 /// <summary>Which local agency is asked (contract field <c>respondent</c>).</summary>
 public enum Respondent
 {

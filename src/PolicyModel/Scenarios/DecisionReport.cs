@@ -15,9 +15,8 @@ public static class DecisionReport
         if (decision.Request is { } r)
         {
             text.AppendLine("Request:");
-            text.AppendLine($"  jurisdiction {r.Jurisdiction}, respondent {Vocab<Respondent>.Name(r.Respondent)}, received {RequestJson.ContractPattern.Format(r.ReceivedAt)}");
-            text.AppendLine($"  requester {Vocab<Requester>.Name(r.Requester)}, purpose {Vocab<Purpose>.Name(r.Purpose)}, assistance {Vocab<AssistanceKind>.Name(r.Assistance)}, authority {Vocab<Authority>.Name(r.Authority)}");
-            text.AppendLine($"  circumstances [{r.Circumstances}], subjectFacts [{r.SubjectFacts}]");
+            text.AppendLine($"  jurisdiction {r.Jurisdiction}, received {RequestJson.ContractPattern.Format(r.ReceivedAt)}");
+            text.AppendLine("  " + string.Join(", ", RequestSchema.DisplayOrder.Select(f => $"{f.JsonName} {(f.IsSet ? $"[{string.Join(", ", f.NamesOf(f.ValueOf(r)))}]" : f.ValueText(f.ValueOf(r)))}")));
         }
 
         text.AppendLine("Decision:");
