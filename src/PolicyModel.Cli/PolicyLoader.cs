@@ -2,7 +2,7 @@ using PolicyModel.Jurisdictions;
 
 namespace PolicyModel.Cli;
 
-/// <summary>Loads the policy set a command uses: the built-ins, the user's documents beside them, or only the user's.</summary>
+/// <summary>The tool's side of loading: the built-ins, the user's documents beside them, or only the user's, through <see cref="PolicySources"/>.</summary>
 internal static class PolicyLoader
 {
     /// <summary>Loads policies, writing every problem to <paramref name="error"/>. Returns null when any input is invalid.</summary>
@@ -19,32 +19,9 @@ internal static class PolicyLoader
             return null;
         }
 
-        var documents = builtIns ? BuiltInPolicies.Documents().ToList() : [];
-        var problems = new List<Problem>();
-        var files = ExpandFiles(paths, error, out var missing);
-        foreach (var file in files)
+        if (PolicySources.TryLoad(paths, builtIns ? BuiltInPolicies.Documents() : [], out var set, out var problems))
         {
-            var result = PolicyDocument.Load(file);
-            problems.AddRange(result.Problems);
-            if (result.Document is { } d)
-            {
-                documents.Add(d);
-            }
-        }
-
-        if (missing)
-        {
-            return null;
-        }
-
-        if (problems.Count == 0)
-        {
-            var set = PolicySet.TryCompile(documents, out var compileProblems);
-            problems.AddRange(compileProblems);
-            if (set is not null && problems.Count == 0)
-            {
-                return set;
-            }
+            return set;
         }
 
         foreach (var problem in problems)
@@ -55,26 +32,13 @@ internal static class PolicyLoader
         return null;
     }
 
-    /// <summary>Files named directly, and the *.json files of folders (recursively, in ordinal order).</summary>
-    public static List<string> ExpandFiles(IEnumerable<string> paths, TextWriter error, out bool missing)
+    /// <summary>Files named directly, and the *.json files of folders (recursively, in ordinal order), through <see cref="InputFiles.TryExpand"/>.</summary>
+    public static IReadOnlyList<string> ExpandFiles(IEnumerable<string> paths, TextWriter error, out bool missing)
     {
-        missing = false;
-        var files = new List<string>();
-        foreach (var path in paths)
+        missing = !InputFiles.TryExpand(paths, out var files, out var problems);
+        foreach (var problem in problems)
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                error.WriteLine($"{path}: error: no such file or folder");
-                missing = true;
-            }
+            error.WriteLine(problem);
         }
 
         return files;

@@ -78,7 +78,7 @@ internal static class ValidateCommand
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static string Json(List<string> files, List<Problem> problems, bool indented)
+    private static string Json(IReadOnlyList<string> files, List<Problem> problems, bool indented)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

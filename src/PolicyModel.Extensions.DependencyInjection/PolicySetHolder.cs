@@ -68,24 +68,9 @@ internal sealed class PolicySetHolder(ILoggerFactory loggerFactory)
         }
         else
         {
-            var documents = options.UseBuiltIns ? BuiltInPolicies.Documents().ToList() : [];
-            foreach (var file in ExpandFiles(options.DocumentPaths))
-            {
-                var parsed = PolicyDocument.Load(file);
-                problems.AddRange(parsed.Problems);
-                if (parsed.Document is { } document)
-                {
-                    documents.Add(document);
-                }
-            }
-
-            documents.AddRange(options.Documents);
-            set = null;
-            if (problems.Count == 0)
-            {
-                set = PolicySet.TryCompile(documents, out var compileProblems);
-                problems.AddRange(compileProblems);
-            }
+            IEnumerable<PolicyDocument> documents = options.UseBuiltIns ? [.. BuiltInPolicies.Documents(), .. options.Documents] : options.Documents;
+            PolicySources.TryLoad(options.DocumentPaths, documents, out set, out var loadProblems);
+            problems.AddRange(loadProblems);
         }
 
         if (set is null || problems.Count > 0)
@@ -104,10 +89,4 @@ internal sealed class PolicySetHolder(ILoggerFactory loggerFactory)
         Log.PoliciesLoaded(logger, set.Documents.Count, set.Jurisdictions.Count, set.Rules.Count, elapsed);
         return new PolicyLoadResult(set, []);
     }
-
-    /// <summary>Files named directly, and the <c>*.json</c> files of folders (recursively, in ordinal order), as the CLI's <c>--policies</c>.</summary>
-    internal static IEnumerable<string> ExpandFiles(IEnumerable<string> paths) =>
-        paths.SelectMany<string, string>(path => Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            : [path]);
 }

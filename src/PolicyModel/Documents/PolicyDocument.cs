@@ -177,21 +177,19 @@ public sealed class PolicyDocument
         return DocumentReader.Read(utf8, name);
     }
 
-    /// <summary>Reads and parses a document file; its name in problems is the path given.</summary>
+    /// <summary>
+    /// Reads and parses a document file; its name in problems is the path given. The file is read by
+    /// <see cref="InputFiles"/>: a missing or unreadable file, a folder, FIFO or device, a file over the size limit or
+    /// not in UTF-8 is a problem, never an exception.
+    /// </summary>
     /// <param name="path">The file path.</param>
     /// <returns>The document, or the problems found.</returns>
-    /// <exception cref="IOException">The file cannot be read.</exception>
     public static PolicyDocumentResult Load(string path)
     {
         Guard.Against.NullOrWhiteSpace(path);
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > DocumentLimits.MaxDocumentBytes)
-        {
-            return PolicyDocumentResult.Fail([new Problem(ProblemCodes.TooLarge, path, "$", null, null,
-                $"the document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MiB")]);
-        }
-
-        return Parse(File.ReadAllBytes(path), path);
+        return InputFiles.TryRead(path, DocumentLimits.MaxDocumentBytes, out var utf8, out var problem)
+            ? Parse(utf8, path)
+            : PolicyDocumentResult.Fail([problem]);
     }
 
     internal SourceLocation? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;

@@ -54,6 +54,15 @@ public static class ProblemCodes
     /// <summary>PM1017: an unsupported <c>format</c> value.</summary>
     public const string UnsupportedFormat = "PM1017";
 
+    /// <summary>PM1018: an input file or folder that does not exist or cannot be read (permission denied, an I/O error).</summary>
+    public const string FileUnreadable = "PM1018";
+
+    /// <summary>PM1019: a path that names something other than a regular file where a file is read: a folder, FIFO, device or socket.</summary>
+    public const string NotARegularFile = "PM1019";
+
+    /// <summary>PM1020: a symbolic link whose target does not exist.</summary>
+    public const string DanglingLink = "PM1020";
+
     /// <summary>PM2001: a jurisdiction's parent is not defined in the set.</summary>
     public const string UnknownParent = "PM2001";
 

@@ -46,7 +46,16 @@ internal sealed class DecisionTemplate
 
     public required IReadOnlyList<string> Citations { get; init; }
 
-    public required IReadOnlyList<Obligation> Obligations { get; init; }
+    /// <summary>The obligations, in the contract's order; setting them also sets <see cref="ObligationSet"/>.</summary>
+    public required IReadOnlyList<Obligation> Obligations
+    {
+        get => obligations;
+        init
+        {
+            obligations = value;
+            ObligationSet = EnumSet<Obligation>.Of(value);
+        }
+    }
 
     public required IReadOnlyList<RuleId> Preempted { get; init; }
 
@@ -55,10 +64,13 @@ internal sealed class DecisionTemplate
     /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
     public required string Explanation { get; init; }
 
-    /// <summary>The obligations as a set (computed once; a benign race computes the same value).</summary>
-    public EnumSet<Obligation> ObligationSet => obligationSet ??= EnumSet<Obligation>.Of(Obligations);
+    /// <summary>
+    /// The obligations as a set, computed with them before the template is shared. (It used to be filled on first
+    /// read into a nullable struct, and a thread could see the flag set before the value: an empty set.)
+    /// </summary>
+    public EnumSet<Obligation> ObligationSet { get; private init; }
 
-    private EnumSet<Obligation>? obligationSet;
+    private readonly IReadOnlyList<Obligation> obligations = [];
 
     public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
     {

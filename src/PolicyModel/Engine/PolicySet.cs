@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 using NodaTime;
 using PolicyModel.Engine;
@@ -126,7 +127,7 @@ public sealed partial class PolicySet
     /// <param name="id">The id.</param>
     /// <param name="jurisdiction">The jurisdiction when found.</param>
     /// <returns><see langword="true"/> when the set has it.</returns>
-    public bool TryGetJurisdiction(JurisdictionId id, out Jurisdiction? jurisdiction)
+    public bool TryGetJurisdiction(JurisdictionId id, [NotNullWhen(true)] out Jurisdiction? jurisdiction)
     {
         jurisdiction = id.Value is not null && jurisdictions.TryGetValue(id, out var j) ? j.Jurisdiction : null;
         return jurisdiction is not null;
@@ -161,7 +162,7 @@ public sealed partial class PolicySet
     public CompactDecision DecideCompact(AssistanceRequest request)
     {
         Guard.Against.Null(request);
-        var jurisdiction = Resolve(request, out var problem) ?? throw new InvalidRequestException([problem!]);
+        var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
         return Compact(jurisdiction, request);
     }
 
@@ -207,12 +208,20 @@ public sealed partial class PolicySet
     /// <param name="requests">The requests.</param>
     /// <param name="results">Where to write the decisions; at least as long as <paramref name="requests"/>.</param>
     /// <param name="maxDegreeOfParallelism">Most threads to use; -1 (default) for all cores.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> or <paramref name="results"/> is <see langword="null"/>, or a request is.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="results"/> is shorter than <paramref name="requests"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="maxDegreeOfParallelism"/> is 0 or less than -1.</exception>
     /// <exception cref="AggregateException">A request is invalid (wraps <see cref="InvalidRequestException"/>).</exception>
     public void DecideAllParallel(AssistanceRequest[] requests, CompactDecision[] results, int maxDegreeOfParallelism = -1)
     {
         Guard.Against.Null(requests);
         Guard.Against.Null(results);
         Guard.Against.OutOfRange(results.Length, nameof(results), requests.Length, int.MaxValue);
+        Guard.Against.InvalidInput(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism), d => d == -1 || d > 0, "use -1 for all cores, or a positive number of threads");
+        if (Array.IndexOf(requests, null) is var firstNull and >= 0)
+        {
+            Guard.Against.Null(requests[firstNull], $"{nameof(requests)}[{firstNull}]");
+        }
         var chunk = Math.Max(1024, requests.Length / (Environment.ProcessorCount * 8));
         Parallel.For(0, (requests.Length + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
         {
@@ -227,7 +236,7 @@ public sealed partial class PolicySet
     /// <summary>Decides with the straightforward reference evaluator (no tables): the yardstick of the differential test.</summary>
     internal Decision DecideReference(AssistanceRequest request)
     {
-        var jurisdiction = Resolve(request, out var problem) ?? throw new InvalidRequestException([problem!]);
+        var jurisdiction = TryResolve(request, out var resolved, out var problem) ? resolved : throw new InvalidRequestException([problem]);
         return Evaluator.Decide(request, jurisdiction, trace: null);
     }
 
@@ -241,11 +250,18 @@ public sealed partial class PolicySet
     /// <param name="decision">The decision, when valid.</param>
     /// <param name="problem">What is wrong, when invalid.</param>
     /// <returns><see langword="true"/> when the request was decided.</returns>
-    public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
         Guard.Against.Null(request);
-        decision = Resolve(request, out problem) is { } jurisdiction ? Compact(jurisdiction, request).ToDecision() : null;
-        return decision is not null;
+        if (!TryResolve(request, out var jurisdiction, out problem))
+        {
+            decision = null;
+            return false;
+        }
+
+        decision = Compact(jurisdiction, request).ToDecision();
+        return true;
     }
 
     /// <summary>Decides many requests in order.</summary>
@@ -276,15 +292,42 @@ public sealed partial class PolicySet
         return trace.Build(decision);
     }
 
+    /// <summary>Decides a request with its full reasoning, as <see cref="Explain"/>, without throwing for an invalid one.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="trace">The decision and its trace, when the request is valid.</param>
+    /// <param name="problem">What is wrong, when the request is invalid.</param>
+    /// <returns><see langword="true"/> when the request was decided.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
+    public bool TryExplain(AssistanceRequest request, [NotNullWhen(true)] out DecisionTrace? trace, [NotNullWhen(false)] out Problem? problem)
+    {
+        Guard.Against.Null(request);
+        trace = null;
+        if (!TryResolve(request, out var jurisdiction, out problem))
+        {
+            return false;
+        }
+
+        var builder = new DecisionTraceBuilder();
+        trace = builder.Build(Evaluator.Decide(request, jurisdiction, builder));
+        return true;
+    }
+
     internal CompiledRule Compiled(RuleId id) => rulesById[id];
 
     internal Problem? Validate(AssistanceRequest request)
     {
-        Resolve(request, out var problem);
+        TryResolve(request, out _, out var problem);
         return problem;
     }
 
     /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid. Allocation-free for a valid request.</summary>
+    private bool TryResolve(AssistanceRequest request, [NotNullWhen(true)] out CompiledJurisdiction? resolved, [NotNullWhen(false)] out Problem? problem)
+    {
+        resolved = Resolve(request, out problem);
+        return resolved is not null;
+    }
+
+    /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid.</summary>
     private CompiledJurisdiction? Resolve(AssistanceRequest request, out Problem? problem)
     {
         const string Doc = "request";

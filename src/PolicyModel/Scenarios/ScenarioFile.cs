@@ -78,8 +78,13 @@ public static class ScenarioFile
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
+        return Parse(System.Text.Encoding.UTF8.GetBytes(json), name);
+    }
+
+    private static List<Scenario> Parse(ReadOnlySpan<byte> utf8, string name)
+    {
         var problems = new List<Problem>();
-        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, problems).ReadDocument();
+        var root = new JsonTreeReader(utf8, name, Limits, problems).ReadDocument();
         var scenarios = new List<Scenario>();
         if (root is not null)
         {
@@ -105,15 +110,23 @@ public static class ScenarioFile
         return scenarios;
     }
 
-    /// <summary>Reads a scenario file from disk.</summary>
+    /// <summary>
+    /// Reads a scenario file from disk through <see cref="InputFiles"/>: strict UTF-8, at most
+    /// <see cref="MaxFileBytes"/>, a regular file.
+    /// </summary>
     /// <param name="path">The file path (used as its name).</param>
     /// <returns>The scenarios in order.</returns>
-    /// <exception cref="InvalidRequestException">The file is invalid.</exception>
+    /// <exception cref="InvalidRequestException">The file cannot be read or is invalid; every problem is listed.</exception>
     public static IReadOnlyList<Scenario> Load(string path)
     {
         Guard.Against.NullOrWhiteSpace(path);
-        return Parse(File.ReadAllText(path), path);
+        return InputFiles.TryRead(path, MaxFileBytes, out var utf8, out var problem)
+            ? Parse(utf8, path)
+            : throw new InvalidRequestException([problem]);
     }
+
+    /// <summary>The largest scenario file read: 64 MiB.</summary>
+    public const int MaxFileBytes = 64 * 1024 * 1024;
 
     private static Scenario? ReadScenario(JNode node, Binder bind, string file)
     {

@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace PolicyModel;
 
 /// <summary>The result of one scenario: its decision and every way the decision differs from the expectation.</summary>
@@ -23,8 +25,7 @@ public static class ScenarioRunner
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
     /// <returns>One result per scenario, in file order.</returns>
-    /// <exception cref="InvalidRequestException">A scenario file is invalid.</exception>
-    /// <exception cref="FileNotFoundException">A path does not exist.</exception>
+    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid.</exception>
     public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(policies);
@@ -45,31 +46,13 @@ public static class ScenarioRunner
             : new ScenarioResult(scenario, null, [$"the request is invalid: {problem}"]);
     }
 
-    /// <summary>The scenario files named by files and folders.</summary>
+    /// <summary>The scenario files named by files and folders, found by <see cref="InputFiles.TryExpand"/>.</summary>
     /// <param name="paths">Files or folders.</param>
     /// <returns>The files, folders expanded in ordinal order.</returns>
-    /// <exception cref="FileNotFoundException">A path does not exist.</exception>
+    /// <exception cref="InvalidRequestException">A path does not exist, is a dangling link or a special file, or a folder cannot be read; every problem is listed.</exception>
     public static IReadOnlyList<string> ScenarioFiles(params string[] paths)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                throw new FileNotFoundException($"no scenario file or folder `{path}`", path);
-            }
-        }
-
-        return files;
+        Guard.Against.Null(paths);
+        return InputFiles.TryExpand(paths, out var files, out var problems) ? files : throw new InvalidRequestException(problems);
     }
 }
-
