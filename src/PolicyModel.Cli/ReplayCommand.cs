@@ -58,42 +58,48 @@ internal static class ReplayCommand
     private static bool TryReadLog(string path, TextWriter stderr, out List<(int Line, DecisionRecord Record)> records)
     {
         records = [];
-        string[] lines;
+        if (!InputFiles.TryOpen(path, out var stream, out var refused))
+        {
+            stderr.WriteLine(refused);
+            return false;
+        }
+
+        var valid = true;
+        using var reader = new StreamReader(stream, InputFiles.StrictUtf8, detectEncodingFromByteOrderMarks: false);
         try
         {
-            lines = File.ReadAllLines(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+            var number = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    records.Add((number, DecisionRecordJson.Parse(line, path)));
+                }
+                catch (InvalidRequestException ex)
+                {
+                    valid = false;
+                    foreach (var problem in ex.Problems.Take(RequestJson.MaxProblems))
+                    {
+                        stderr.WriteLine(problem with { Line = number, Column = null });
+                    }
+                }
+            }
         }
         catch (DecoderFallbackException)
         {
             stderr.WriteLine(new Problem(ProblemCodes.MalformedJson, path, "$", null, null, "the text is not valid UTF-8"));
             return false;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (IOException ex)
         {
             stderr.WriteLine($"{path}: error: cannot read the decision log: {ex.Message}");
             return false;
-        }
-
-        var valid = true;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-            {
-                continue;
-            }
-
-            try
-            {
-                records.Add((i + 1, DecisionRecordJson.Parse(lines[i], path)));
-            }
-            catch (InvalidRequestException ex)
-            {
-                valid = false;
-                foreach (var problem in ex.Problems.Take(RequestJson.MaxProblems))
-                {
-                    stderr.WriteLine(problem with { Line = i + 1, Column = null });
-                }
-            }
         }
 
         if (valid && records.Count == 0)
