@@ -62,34 +62,64 @@ internal static class Singles
     internal static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
-/// <summary>Batches: one call at a time posts the JSON Lines body and counts the decision lines that stream back.</summary>
+/// <summary>
+/// Batches: one call at a time posts the JSON Lines body and counts the decision lines that stream back. The client
+/// writes the body and reads the response at the same time, as a streaming client must (HttpClient's HTTP/1.1 waits
+/// for the whole body to be sent before it returns the response, so a large batch would fill both directions'
+/// buffers and stall); HTTP/1.0 makes the response end with the connection, so every newline is a decision line.
+/// </summary>
 internal static class Batches
 {
-    public static async Task<PhaseResult> RunAsync(HttpClient client, byte[] body, int lines, int calls, TimeSpan limit)
+    public static async Task<PhaseResult> RunAsync(Uri server, byte[] body, int lines, int calls, TimeSpan limit)
     {
         var durations = new List<double>();
         var failures = 0;
         long decided = 0;
+        var head = System.Text.Encoding.ASCII.GetBytes(
+            $"POST /v1/decisions:batch HTTP/1.0\r\nHost: {server.Authority}\r\nContent-Type: application/jsonl\r\nContent-Length: {body.Length}\r\n\r\n");
         var clock = Stopwatch.StartNew();
         for (var c = 0; c < calls && clock.Elapsed < limit; c++)
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/jsonl");
             var start = Stopwatch.GetTimestamp();
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/v1/decisions:batch") { Content = content };
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            using var tcp = new System.Net.Sockets.TcpClient();
+            await tcp.ConnectAsync(server.Host, server.Port).ConfigureAwait(false);
+            var stream = tcp.GetStream();
+            var sending = Task.Run(async () =>
+            {
+                await stream.WriteAsync(head).ConfigureAwait(false);
+                await stream.WriteAsync(body).ConfigureAwait(false);
+            });
             var buffer = new byte[64 * 1024];
             long newlines = 0;
+            var headerEnded = false;
+            var status = string.Empty;
             int read;
+            var pending = new List<byte>();
             while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
             {
-                newlines += buffer.AsSpan(0, read).Count((byte)'\n');
+                var span = buffer.AsSpan(0, read);
+                if (!headerEnded)
+                {
+                    pending.AddRange(span.ToArray());
+                    var all = pending.ToArray();
+                    var end = all.AsSpan().IndexOf("\r\n\r\n"u8);
+                    if (end < 0)
+                    {
+                        continue;
+                    }
+
+                    headerEnded = true;
+                    status = System.Text.Encoding.ASCII.GetString(all, 0, all.AsSpan().IndexOf("\r\n"u8));
+                    span = all.AsSpan(end + 4);
+                }
+
+                newlines += span.Count((byte)'\n');
             }
 
+            await sending.ConfigureAwait(false);
             durations.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             decided += newlines;
-            if (!response.IsSuccessStatusCode || newlines != lines)
+            if (!status.Contains(" 200 ", StringComparison.Ordinal) || newlines != lines)
             {
                 failures++;
             }

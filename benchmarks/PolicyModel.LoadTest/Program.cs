@@ -59,8 +59,8 @@ var single = await Singles.RunAsync(client, bodies, arguments.Singles, arguments
 Console.WriteLine($"single: {single.Count:N0} requests in {single.Elapsed.TotalSeconds:0.00} s over {arguments.Connections} connections = {single.Count / single.Elapsed.TotalSeconds:N0} decisions/s; latency p50 {single.P50:0.00} ms, p99 {single.P99:0.00} ms, max {single.Max:0.00} ms; failures {single.Failures}");
 
 var batchBody = Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Range(0, arguments.BatchLines).Select(i => bodies[i % bodies.Count])) + "\n");
-await Batches.RunAsync(client, batchBody, arguments.BatchLines, 1, TimeSpan.FromSeconds(10));
-var batch = await Batches.RunAsync(client, batchBody, arguments.BatchLines, arguments.Batches, TimeSpan.FromSeconds(arguments.Seconds));
+await Batches.RunAsync(url, batchBody, arguments.BatchLines, 1, TimeSpan.FromSeconds(60));
+var batch = await Batches.RunAsync(url, batchBody, arguments.BatchLines, arguments.Batches, TimeSpan.FromSeconds(arguments.Seconds));
 Console.WriteLine($"batch: {batch.Count:N0} decisions in {batch.Calls} calls of {arguments.BatchLines:N0} lines ({batchBody.Length / 1024.0 / 1024.0:0.0} MiB each) in {batch.Elapsed.TotalSeconds:0.00} s = {batch.Count / batch.Elapsed.TotalSeconds:N0} decisions/s; per call p50 {batch.P50:0} ms, p99 {batch.P99:0} ms; failures {batch.Failures}");
 
 if (server is not null)
