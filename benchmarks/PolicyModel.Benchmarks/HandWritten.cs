@@ -31,6 +31,7 @@ public static class HandWritten
     private static readonly LocalDate Kifta = new(2019, 6, 21);
     private static readonly LocalDate WayForward = new(2021, 8, 2);
     private static readonly LocalDate ContractDeadline = new(2022, 1, 1);
+    private static readonly LocalDate CourtAccess = new(2025, 12, 9);
     private static readonly LocalDate TexasSb4 = new(2017, 9, 1);
     private static readonly LocalDate TexasSb8 = new(2026, 1, 1);
     private static readonly LocalDate FloridaSb168 = new(2019, 7, 1);
@@ -146,7 +147,7 @@ public static class HandWritten
         switch (place)
         {
             case Place.Illinois or Place.Cook or Place.Chicago:
-                Illinois(ref t, date, a, auth, facts, ia, civdoc, civil, crim, cp, h, psj);
+                Illinois(ref t, date, a, auth, facts, ia, civdoc, civil, crim, cp, h, psj, r.Location == Location.Courthouse);
                 if (place != Place.Illinois && sj && date >= Cook4637)
                 {
                     // Cook County 46-37 binds the sheriff and jail only.
@@ -207,7 +208,7 @@ public static class HandWritten
     }
 
     private static void Illinois(ref Tally t, LocalDate date, AssistanceKind a, Authority auth, EnumSet<SubjectFact> facts,
-        bool ia, bool civdoc, bool civil, bool crim, bool cp, bool h, bool psj)
+        bool ia, bool civdoc, bool civil, bool crim, bool cp, bool h, bool psj, bool courthouse)
     {
         if (date < TrustAct)
         {
@@ -254,6 +255,14 @@ public static class HandWritten
             {
                 t.StateProhibit = true; // il-805-15g
             }
+        }
+
+        // 705 ILCS 96/10-15 binds local-government too.
+        if (date >= CourtAccess && courthouse && civil
+            && a is AssistanceKind.StopOrArrest or AssistanceKind.HoldPastRelease or AssistanceKind.TransferCustody
+                or AssistanceKind.OnSceneSupport or AssistanceKind.PerimeterOrCrowdControl)
+        {
+            t.StateProhibit = true; // il-705-96-10-15
         }
 
         if (!psj)

@@ -142,9 +142,9 @@ internal static class RequestMix
         return [.. Enumerable.Range(0, count).Select(i => RequestJson.Serialize(RequestJson.Parse($$"""
             { "id": "load-{{i}}", "jurisdiction": "{{jurisdictions[random.Next(jurisdictions.Length)]}}",
               "receivedAt": "{{2015 + random.Next(12)}}-{{1 + random.Next(12):00}}-{{1 + random.Next(28):00}}T{{random.Next(24):00}}:30:00-05:00",
-              "respondent": "{{Pick(Vocab<Respondent>.Names)}}", "requester": "{{Pick(Vocab<Requester>.Names)}}",
-              "purpose": "{{Pick(Vocab<Purpose>.Names)}}", "assistance": "{{Pick(Vocab<AssistanceKind>.Names)}}",
-              "authority": "{{Pick(Vocab<Authority>.Names)}}" }
+              "respondent": "{{Pick(ContractNames<Respondent>.Names)}}", "requester": "{{Pick(ContractNames<Requester>.Names)}}",
+              "purpose": "{{Pick(ContractNames<Purpose>.Names)}}", "assistance": "{{Pick(ContractNames<AssistanceKind>.Names)}}",
+              "authority": "{{Pick(ContractNames<Authority>.Names)}}" }
             """)))];
     }
 }

@@ -53,8 +53,6 @@ internal static class AnalysisOutput
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>Whether a group's periods are exactly the whole of <paramref name="analysed"/> (then the dates column is left out).</summary>
     public static bool CoversAll(RequestGroup group, IReadOnlyList<EffectivePeriod> analysed) =>
         analysed.Count == 0 || (group.Periods.Count == 1 && group.Periods[0].From == analysed[0].From && group.Periods[0].To == analysed[^1].To);

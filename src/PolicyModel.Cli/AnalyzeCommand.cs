@@ -136,7 +136,7 @@ internal static class AnalyzeCommand
 
         if (fromDate is { } f && toDate is { } t && t < f)
         {
-            stderr.WriteLine($"error: --to {AnalysisOutput.Date(t)} is before --from {AnalysisOutput.Date(f)}");
+            stderr.WriteLine($"error: --to {t.ToContractText()} is before --from {f.ToContractText()}");
             return false;
         }
 
@@ -216,7 +216,7 @@ internal static class AnalyzeCommand
                     AnalysisOutput.GroupTable(
                         output,
                         ["prohibiting", "permitting or requiring", "layer"],
-                        report.Conflicts.Select(c => ((IReadOnlyList<string>)[c.Prohibiting.Value, c.Other.Value, Vocab<Layer>.Name(c.Layer)], c.Groups)),
+                        report.Conflicts.Select(c => ((IReadOnlyList<string>)[c.Prohibiting.Value, c.Other.Value, c.Layer.ToContractName()], c.Groups)),
                         report.Periods);
                 }
             }
@@ -235,7 +235,7 @@ internal static class AnalyzeCommand
                         ["rule", "jurisdiction", "effect", "citation", "in force", "why"],
                         report.Unreachable.Select(u => (IReadOnlyList<string>)
                         [
-                            u.Rule.Value, u.Jurisdiction.Value, Vocab<Effect>.Name(u.Effect), u.Citation, RequestGroup.PeriodsText(u.Periods), u.Explain(),
+                            u.Rule.Value, u.Jurisdiction.Value, u.Effect.ToContractName(), u.Citation, RequestGroup.PeriodsText(u.Periods), u.Explain(),
                         ]));
                 }
             }
@@ -312,7 +312,7 @@ internal static class AnalyzeCommand
                         writer.WriteStartObject();
                         writer.WriteString("prohibiting", c.Prohibiting.Value);
                         writer.WriteString("other", c.Other.Value);
-                        writer.WriteString("layer", Vocab<Layer>.Name(c.Layer));
+                        writer.WriteString("layer", c.Layer.ToContractName());
                         writer.WriteNumber("requestCount", c.RequestCount);
                         AnalysisOutput.WriteGroups(writer, c.Groups);
                         writer.WriteEndObject();
@@ -329,8 +329,8 @@ internal static class AnalyzeCommand
                         writer.WriteStartObject();
                         writer.WriteString("rule", u.Rule.Value);
                         writer.WriteString("jurisdiction", u.Jurisdiction.Value);
-                        writer.WriteString("layer", Vocab<Layer>.Name(u.Layer));
-                        writer.WriteString("effect", Vocab<Effect>.Name(u.Effect));
+                        writer.WriteString("layer", u.Layer.ToContractName());
+                        writer.WriteString("effect", u.Effect.ToContractName());
                         writer.WriteString("citation", u.Citation);
                         writer.WriteString("reason", AnalysisOutput.Kebab(u.Reason.ToString()));
                         AnalysisOutput.Strings(writer, "by", u.By);
@@ -350,10 +350,10 @@ internal static class AnalyzeCommand
                         writer.WriteStartObject();
                         writer.WriteString("rule", p.Rule.Value);
                         writer.WriteString("jurisdiction", p.Jurisdiction.Value);
-                        writer.WriteString("layer", Vocab<Layer>.Name(p.Layer));
+                        writer.WriteString("layer", p.Layer.ToContractName());
                         writer.WriteString("citation", p.Citation);
                         writer.WriteString("preemptedBy", p.PreemptedBy);
-                        AnalysisOutput.Strings(writer, "outcomes", p.Outcomes.Select(Vocab<Outcome>.Name));
+                        AnalysisOutput.Strings(writer, "outcomes", p.Outcomes.Select(ContractNames<Outcome>.Name));
                         writer.WriteNumber("requestCount", p.RequestCount);
                         AnalysisOutput.WriteGroups(writer, p.Groups);
                         writer.WriteEndObject();
@@ -404,7 +404,7 @@ internal static class AnalyzeCommand
     {
         if (date is { } d)
         {
-            writer.WriteString(name, AnalysisOutput.Date(d));
+            writer.WriteString(name, d.ToContractText());
         }
         else
         {

@@ -85,10 +85,10 @@ internal static class DecideCommand
     internal static string Readable(AssistanceRequest request, Decision decision, Output? output = null)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)}");
-        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()}");
+        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? decision.Outcome.ToContractName().ToUpperInvariant()} (judged on {decision.EffectiveDate.ToContractText()}, {string.Join(" > ", decision.JurisdictionChain)})");
         text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations))}");
-        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
+        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(ContractNames<Obligation>.Name)))}");
         if (decision.Preempted.Count > 0)
         {
             text.AppendLine($"Preempted    {string.Join(", ", decision.Preempted)}");

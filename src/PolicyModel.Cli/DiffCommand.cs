@@ -297,8 +297,8 @@ internal static class DiffCommand
         foreach (var o in report.Outcomes)
         {
             writer.WriteStartObject();
-            writer.WriteString("before", Vocab<Outcome>.Name(o.Before));
-            writer.WriteString("after", Vocab<Outcome>.Name(o.After));
+            writer.WriteString("before", o.Before.ToContractName());
+            writer.WriteString("after", o.After.ToContractName());
             writer.WriteNumber("requestCount", o.RequestCount);
             AnalysisOutput.WriteGroups(writer, o.Groups);
             writer.WriteEndObject();
@@ -323,12 +323,12 @@ internal static class DiffCommand
         foreach (var c in report.Changes)
         {
             writer.WriteStartObject();
-            writer.WriteString("before", Vocab<Outcome>.Name(c.Before));
-            writer.WriteString("after", Vocab<Outcome>.Name(c.After));
+            writer.WriteString("before", c.Before.ToContractName());
+            writer.WriteString("after", c.After.ToContractName());
             AnalysisOutput.Strings(writer, "citationsAdded", c.CitationsAdded);
             AnalysisOutput.Strings(writer, "citationsRemoved", c.CitationsRemoved);
-            AnalysisOutput.Strings(writer, "obligationsAdded", c.ObligationsAdded.Select(Vocab<Obligation>.Name));
-            AnalysisOutput.Strings(writer, "obligationsRemoved", c.ObligationsRemoved.Select(Vocab<Obligation>.Name));
+            AnalysisOutput.Strings(writer, "obligationsAdded", c.ObligationsAdded.Select(ContractNames<Obligation>.Name));
+            AnalysisOutput.Strings(writer, "obligationsRemoved", c.ObligationsRemoved.Select(ContractNames<Obligation>.Name));
             AnalysisOutput.Strings(writer, "preemptedAdded", c.PreemptedAdded.Select(r => r.Value));
             AnalysisOutput.Strings(writer, "preemptedRemoved", c.PreemptedRemoved.Select(r => r.Value));
             writer.WriteNumber("requestCount", c.RequestCount);

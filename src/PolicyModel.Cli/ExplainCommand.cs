@@ -78,7 +78,7 @@ internal static class ExplainCommand
     private static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
     {
         var w = output.Writer;
-        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)} ({Vocab<Purpose>.Name(request.Purpose)}, authority {Vocab<Authority>.Name(request.Authority)})"));
+        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()} ({request.Purpose.ToContractName()}, authority {request.Authority.ToContractName()})"));
         foreach (var note in trace.Notes)
         {
             w.WriteLine($"  {note}");
@@ -87,13 +87,13 @@ internal static class ExplainCommand
         foreach (var group in trace.Rules.GroupBy(r => (r.Jurisdiction, r.Layer)))
         {
             w.WriteLine();
-            w.WriteLine(output.Bold($"Layer {Vocab<Layer>.Name(group.Key.Layer)} ({group.Key.Jurisdiction})"));
+            w.WriteLine(output.Bold($"Layer {group.Key.Layer.ToContractName()} ({group.Key.Jurisdiction})"));
             output.Table(
                 ["rule", "effect", "status", "why", "citation"],
                 group.Select(r => (IReadOnlyList<string>)
                 [
                     r.Rule.Value,
-                    Vocab<Effect>.Name(r.Effect),
+                    r.Effect.ToContractName(),
                     Status(r.Status, output),
                     r.Detail ?? string.Empty,
                     r.Citation,

@@ -52,13 +52,13 @@ internal static class JurisdictionsCommand
                     }
 
                     writer.WriteString("timeZone", j.TimeZone);
-                    writer.WriteString("level", Vocab<Layer>.Name(j.Level));
+                    writer.WriteString("level", ContractNames<Layer>.Name(j.Level));
                     writer.WriteString("stance", StanceName(j.Stance));
                     writer.WriteNumber("rules", j.Rules);
                     writer.WriteNumber("presumptions", j.Presumptions);
                     if (j.LawCurrentTo is { } date)
                     {
-                        writer.WriteString("lawCurrentTo", AnalysisOutput.Date(date));
+                        writer.WriteString("lawCurrentTo", date.ToContractText());
                     }
                     else
                     {
@@ -85,7 +85,7 @@ internal static class JurisdictionsCommand
                 j.TimeZone,
                 StanceName(j.Stance),
                 j.Presumptions > 0 ? $"{j.Rules} (+{j.Presumptions} presumption{(j.Presumptions == 1 ? string.Empty : "s")})" : j.Rules.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                j.LawCurrentTo is { } date ? AnalysisOutput.Date(date) : "not stated",
+                j.LawCurrentTo is { } date ? date.ToContractText() : "not stated",
             ]));
         return ExitCodes.Success;
     }

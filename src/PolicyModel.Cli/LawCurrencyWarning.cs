@@ -15,7 +15,7 @@ internal sealed class LawCurrencyWarning(PolicySet set, TextWriter stderr)
         var jurisdiction = decision.JurisdictionChain[^1];
         if (knownTo.TryGetValue(jurisdiction, out var known) && known is { } date && decision.EffectiveDate > date && warned.Add(jurisdiction))
         {
-            stderr.WriteLine($"warning: the law of {jurisdiction} is known only to {date:uuuu-MM-dd}; a request judged on {decision.EffectiveDate:uuuu-MM-dd} is decided by the last known law, and later changes, if any, are not reflected");
+            stderr.WriteLine($"warning: the law of {jurisdiction} is known only to {date.ToContractText()}; a request judged on {decision.EffectiveDate.ToContractText()} is decided by the last known law, and later changes, if any, are not reflected");
         }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class Output(TextWriter writer, bool colour)
 
     public string OutcomeText(Outcome outcome)
     {
-        var name = Vocab<Outcome>.Name(outcome).ToUpperInvariant();
+        var name = outcome.ToContractName().ToUpperInvariant();
         return outcome switch
         {
             Outcome.Denied => Red(name),

@@ -118,11 +118,11 @@ internal static class ReplayCommand
         var reasons = new List<string>();
         if (then.Outcome != now.Outcome)
         {
-            reasons.Add($"outcome {Vocab<Outcome>.Name(then.Outcome)} -> {Vocab<Outcome>.Name(now.Outcome)}");
+            reasons.Add($"outcome {then.Outcome.ToContractName()} -> {now.Outcome.ToContractName()}");
         }
 
         Changes(reasons, "citation", then.Citations, now.Citations);
-        Changes(reasons, "obligation", then.Obligations.Select(Vocab<Obligation>.Name), now.Obligations.Select(Vocab<Obligation>.Name));
+        Changes(reasons, "obligation", then.Obligations.Select(ContractNames<Obligation>.Name), now.Obligations.Select(ContractNames<Obligation>.Name));
         Changes(reasons, "deciding rule", then.DecidingRules.Select(r => r.Value), now.DecidingRules.Select(r => r.Value));
         Changes(reasons, "preempted rule", then.Preempted.Select(r => r.Value), now.Preempted.Select(r => r.Value));
         if (then.EffectiveDate != now.EffectiveDate)

@@ -59,12 +59,12 @@ internal static class ShowCommand
         }
 
         var output = context.Output;
-        var when = on is { } d ? $"rules in force on {AnalysisOutput.Date(d)}" : "every rule of its history";
-        var current = summary.LawCurrentTo is { } c ? $"law current to {AnalysisOutput.Date(c)}" : "no law date stated";
+        var when = on is { } d ? $"rules in force on {d.ToContractText()}" : "every rule of its history";
+        var current = summary.LawCurrentTo is { } c ? $"law current to {c.ToContractText()}" : "no law date stated";
         output.Writer.WriteLine($"{id} ({UntrustedText.Escape(summary.Name)}): {when}; {current}");
         if (on is { } day && summary.LawCurrentTo is { } known && day > known)
         {
-            output.Writer.WriteLine(output.Yellow($"note: {AnalysisOutput.Date(day)} is after {AnalysisOutput.Date(known)}: these are the last known rules; later changes, if any, are not reflected"));
+            output.Writer.WriteLine(output.Yellow($"note: {day.ToContractText()} is after {known.ToContractText()}: these are the last known rules; later changes, if any, are not reflected"));
         }
 
         output.Writer.WriteLine();
@@ -78,13 +78,13 @@ internal static class ShowCommand
                 ["layer", "rule", "period", "binds", "effect", "citation", "confidence"],
                 rules.Select(r => (IReadOnlyList<string>)
                 [
-                    Vocab<Layer>.Name(r.Layer),
+                    ContractNames<Layer>.Name(r.Layer),
                     r.Id.Value,
                     r.Period.ToString(),
                     Binds(r.Binds),
                     Effect(r),
                     UntrustedText.Escape(Citation(r, on)),
-                    Vocab<Confidence>.Name(r.Confidence),
+                    ContractNames<Confidence>.Name(r.Confidence),
                 ]));
         }
 
@@ -95,7 +95,7 @@ internal static class ShowCommand
                 ["layer", "presumption", "period", "binds", "presumes"],
                 presumptions.Select(p => (IReadOnlyList<string>)
                 [
-                    Vocab<Layer>.Name(p.Layer), p.Id.Value, p.Period.ToString(), Binds(p.Binds), Vocab<Purpose>.Name(p.Presumed),
+                    ContractNames<Layer>.Name(p.Layer), p.Id.Value, p.Period.ToString(), Binds(p.Binds), ContractNames<Purpose>.Name(p.Presumed),
                 ]));
         }
 
@@ -114,18 +114,18 @@ internal static class ShowCommand
 
         var sections = rule.Provision.Sections;
         return string.Join("; ", sections.Select((v, i) =>
-            (i == 0 ? string.Empty : $"from {AnalysisOutput.Date(v.From!.Value)} ") + rule.Provision.CitationOn(v.From ?? LocalDate.MinIsoValue)));
+            (i == 0 ? string.Empty : $"from {v.From!.Value.ToContractText()} ") + rule.Provision.CitationOn(v.From ?? LocalDate.MinIsoValue)));
     }
 
     private static string Effect(Rule rule)
     {
-        var effect = Vocab<PolicyModel.Effect>.Name(rule.Effect);
-        return rule.Obligations.IsEmpty ? effect : $"{effect} + {string.Join(", ", rule.Obligations.Select(Vocab<Obligation>.Name))}";
+        var effect = ContractNames<PolicyModel.Effect>.Name(rule.Effect);
+        return rule.Obligations.IsEmpty ? effect : $"{effect} + {string.Join(", ", rule.Obligations.Select(ContractNames<Obligation>.Name))}";
     }
 
     /// <summary>The respondents bound as letters in the vocabulary's order (<c>PSJG</c>).</summary>
     private static string Binds(EnumSet<Respondent> binds) =>
-        string.Concat(Vocab<Respondent>.All.Where(binds.Contains).Select(r => r switch
+        string.Concat(ContractNames<Respondent>.All.Where(binds.Contains).Select(r => r switch
         {
             Respondent.Police => 'P',
             Respondent.Sheriff => 'S',
@@ -148,13 +148,13 @@ internal static class ShowCommand
                 writer.WriteStartObject();
                 writer.WriteString("id", rule.Id.Value);
                 writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-                writer.WriteString("layer", Vocab<Layer>.Name(rule.Layer));
+                writer.WriteString("layer", ContractNames<Layer>.Name(rule.Layer));
                 Period(writer, rule.Period);
-                AnalysisOutput.Strings(writer, "binds", Vocab<Respondent>.All.Where(rule.Binds.Contains).Select(Vocab<Respondent>.Name));
-                writer.WriteString("effect", Vocab<PolicyModel.Effect>.Name(rule.Effect));
-                AnalysisOutput.Strings(writer, "obligations", rule.Obligations.Select(Vocab<Obligation>.Name));
+                AnalysisOutput.Strings(writer, "binds", ContractNames<Respondent>.All.Where(rule.Binds.Contains).Select(ContractNames<Respondent>.Name));
+                writer.WriteString("effect", ContractNames<PolicyModel.Effect>.Name(rule.Effect));
+                AnalysisOutput.Strings(writer, "obligations", rule.Obligations.Select(ContractNames<Obligation>.Name));
                 writer.WriteString("citation", Citation(rule, on));
-                writer.WriteString("confidence", Vocab<Confidence>.Name(rule.Confidence));
+                writer.WriteString("confidence", ContractNames<Confidence>.Name(rule.Confidence));
                 writer.WriteEndObject();
             }
 
@@ -165,10 +165,10 @@ internal static class ShowCommand
                 writer.WriteStartObject();
                 writer.WriteString("id", presumption.Id.Value);
                 writer.WriteString("jurisdiction", presumption.Jurisdiction.Value);
-                writer.WriteString("layer", Vocab<Layer>.Name(presumption.Layer));
+                writer.WriteString("layer", ContractNames<Layer>.Name(presumption.Layer));
                 Period(writer, presumption.Period);
-                AnalysisOutput.Strings(writer, "binds", Vocab<Respondent>.All.Where(presumption.Binds.Contains).Select(Vocab<Respondent>.Name));
-                writer.WriteString("presumes", Vocab<Purpose>.Name(presumption.Presumed));
+                AnalysisOutput.Strings(writer, "binds", ContractNames<Respondent>.All.Where(presumption.Binds.Contains).Select(ContractNames<Respondent>.Name));
+                writer.WriteString("presumes", ContractNames<Purpose>.Name(presumption.Presumed));
                 writer.WriteEndObject();
             }
 
@@ -191,7 +191,7 @@ internal static class ShowCommand
     {
         if (date is { } d)
         {
-            writer.WriteString(name, AnalysisOutput.Date(d));
+            writer.WriteString(name, d.ToContractText());
         }
         else
         {

@@ -122,8 +122,8 @@ internal static class TestCommand
             [
                 r.Result.Passed ? stdout.Green("pass") : stdout.Red("FAIL"),
                 Shorten(UntrustedText.Escape(r.Result.Scenario.Name), 70),
-                Vocab<Outcome>.Name(r.Result.Scenario.Expect.Outcome),
-                r.Result.Decision is { } d ? Vocab<Outcome>.Name(d.Outcome) : "invalid",
+                r.Result.Scenario.Expect.Outcome.ToContractName(),
+                r.Result.Decision is { } d ? d.Outcome.ToContractName() : "invalid",
                 UntrustedText.Escape(Path.GetFileName(r.File)),
             ]));
         foreach (var (file, result) in results.Where(r => !r.Result.Passed))
@@ -163,7 +163,7 @@ internal static class TestCommand
                 writer.WriteString("file", file);
                 writer.WriteString("name", result.Scenario.Name);
                 writer.WriteBoolean("passed", result.Passed);
-                writer.WriteString("expectedOutcome", Vocab<Outcome>.Name(result.Scenario.Expect.Outcome));
+                writer.WriteString("expectedOutcome", result.Scenario.Expect.Outcome.ToContractName());
                 if (result.Decision is { } decision)
                 {
                     writer.WritePropertyName("decision");

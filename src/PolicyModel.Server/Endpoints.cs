@@ -119,7 +119,7 @@ internal static partial class Endpoints
             Name = j.Name,
             Parent = j.Parent?.Value,
             TimeZone = j.TimeZone.Id,
-            Level = Vocab<Layer>.Name(j.Level),
+            Level = j.Level.ToContractName(),
         })];
         context.Response.ContentType = Json;
         return JsonSerializer.SerializeAsync(context.Response.Body, body, ServerJsonContext.Default.ListJurisdictionBody, context.RequestAborted);

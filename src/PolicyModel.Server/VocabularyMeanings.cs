@@ -82,14 +82,14 @@ internal static class VocabularyMeanings
     /// <summary>Every request field with a vocabulary, in the contract's order, with each value and its meaning.</summary>
     public static Dictionary<string, List<VocabularyValueBody>> All() => new(StringComparer.Ordinal)
     {
-        ["respondent"] = Of("respondent", Vocab<Respondent>.Names),
-        ["requester"] = Of("requester", Vocab<Requester>.Names),
-        ["purpose"] = Of("purpose", Vocab<Purpose>.Names),
-        ["assistance"] = Of("assistance", Vocab<AssistanceKind>.Names),
-        ["authority"] = Of("authority", Vocab<Authority>.Names),
-        ["location"] = Of("location", Vocab<Location>.Names),
-        ["circumstances"] = Of("circumstances", Vocab<Circumstance>.Names),
-        ["subjectFacts"] = Of("subjectFacts", Vocab<SubjectFact>.Names),
+        ["respondent"] = Of("respondent", ContractNames<Respondent>.Names),
+        ["requester"] = Of("requester", ContractNames<Requester>.Names),
+        ["purpose"] = Of("purpose", ContractNames<Purpose>.Names),
+        ["assistance"] = Of("assistance", ContractNames<AssistanceKind>.Names),
+        ["authority"] = Of("authority", ContractNames<Authority>.Names),
+        ["location"] = Of("location", ContractNames<Location>.Names),
+        ["circumstances"] = Of("circumstances", ContractNames<Circumstance>.Names),
+        ["subjectFacts"] = Of("subjectFacts", ContractNames<SubjectFact>.Names),
     };
 
     private static List<VocabularyValueBody> Of(string field, IReadOnlyList<string> values) =>

@@ -142,7 +142,7 @@ public sealed class DecisionEndpointTests(ServerFixture fixture) : IClassFixture
     {
         var set = BuiltInPolicies.Load();
         var requests = Enumerable.Range(0, 5_000).Select(i => Chicago.ReplaceLineEndings(" ").Replace("chi-2025-01-21-0001", $"r{i}", StringComparison.Ordinal)
-            .Replace("stop-or-arrest", Vocab<AssistanceKind>.Names[i % Vocab<AssistanceKind>.Names.Count], StringComparison.Ordinal)).ToList();
+            .Replace("stop-or-arrest", ContractNames<AssistanceKind>.Names[i % ContractNames<AssistanceKind>.Names.Count], StringComparison.Ordinal)).ToList();
         using var response = await Server.PostJsonAsync("/v1/decisions:batch", string.Join("\n", requests), "application/jsonl");
 
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -213,8 +213,8 @@ public sealed class DecisionEndpointTests(ServerFixture fixture) : IClassFixture
     {
         using var json = JsonDocument.Parse(await Server.Client.GetStringAsync("/v1/vocabularies"));
 
-        json.RootElement.GetProperty("requester").EnumerateArray().Select(v => v.GetProperty("value").GetString()).Should().Equal(Vocab<Requester>.Names);
-        json.RootElement.GetProperty("subjectFacts").EnumerateArray().Select(v => v.GetProperty("value").GetString()).Should().Equal(Vocab<SubjectFact>.Names);
+        json.RootElement.GetProperty("requester").EnumerateArray().Select(v => v.GetProperty("value").GetString()).Should().Equal(ContractNames<Requester>.Names);
+        json.RootElement.GetProperty("subjectFacts").EnumerateArray().Select(v => v.GetProperty("value").GetString()).Should().Equal(ContractNames<SubjectFact>.Names);
         foreach (var field in json.RootElement.EnumerateObject())
         {
             foreach (var value in field.Value.EnumerateArray())

@@ -39,7 +39,7 @@ public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<S
               "purpose": "civil-immigration-enforcement", "assistance": "stop-or-arrest", "authority": "administrative-warrant",
               "subjectFacts": ["felony-conviction"] }
             """));
-        (await page.Locator("#outcome").TextContentAsync()).Should().Be(Vocab<Outcome>.Name(expected.Outcome));
+        (await page.Locator("#outcome").TextContentAsync()).Should().Be(expected.Outcome.ToContractName());
         (await page.Locator("#citations li").AllTextContentsAsync()).Should().Equal(expected.Citations);
         (await page.Locator("#explanation").TextContentAsync()).Should().Be(expected.Explanation);
         (await page.Locator("#digest").TextContentAsync()).Should().Be(fixture.Running.Server.PolicyDigest);
@@ -50,7 +50,7 @@ public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<S
         var again = await browser.NewPageAsync();
         await again.GotoAsync(new Uri(fixture.Running.BaseAddress, link).ToString());
         await again.WaitForSelectorAsync("#result:not([hidden])");
-        (await again.Locator("#outcome").TextContentAsync()).Should().Be(Vocab<Outcome>.Name(expected.Outcome));
+        (await again.Locator("#outcome").TextContentAsync()).Should().Be(expected.Outcome.ToContractName());
         (await again.Locator("#citations li").AllTextContentsAsync()).Should().Equal(expected.Citations);
         (await again.GetByLabel("felony-conviction").IsCheckedAsync()).Should().BeTrue();
     }

@@ -156,7 +156,7 @@ internal sealed class CellDecisions
 
             // Unknown purpose: the evaluator may decide with a presumed purpose or with the civil and criminal
             // variants (circumstances removed); any purpose, with or without circumstances, covers them all.
-            foreach (var purpose in Vocab<Purpose>.All)
+            foreach (var purpose in ContractNames<Purpose>.All)
             {
                 if (rule.Predicate.Eval(new Facts(request, purpose, withCircumstances: true)) || rule.Predicate.Eval(new Facts(request, purpose, withCircumstances: false)))
                 {

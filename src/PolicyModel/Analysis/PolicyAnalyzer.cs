@@ -181,7 +181,7 @@ public sealed class PolicyAnalyzer
         var periods = new List<Period> { new(after, after.PlusDays(1)) };
         var differ = new Differ(space, periods);
         differ.Compare(a, b, 0);
-        return differ.Report(jurisdiction, Dates.Text(before), Dates.Text(after), null);
+        return differ.Report(jurisdiction, before.ToContractText(), after.ToContractText(), null);
     }
 
     /// <summary>The requests whose decision differs between two versions of the documents on a date.</summary>
@@ -234,16 +234,6 @@ public sealed class PolicyAnalyzer
     }
 
     private static string LatestCitation(Rule rule) => rule.Provision.CitationOn(LocalDate.MaxIsoValue);
-
-    private static Effect? ControllingEffect(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
-    };
 
     private static GapReport GapsOf(JurisdictionId jurisdiction, DateRange range, RequestSpace space, List<Period> periods, CellDecisions[] cells)
     {
@@ -353,7 +343,7 @@ public sealed class PolicyAnalyzer
         {
             foreach (var result in cells[p].Results)
             {
-                var controlling = ControllingEffect(result.Outcome);
+                var controlling = result.Outcome.ControllingEffect();
                 foreach (var id in result.DecidingRules)
                 {
                     decides.Add(id);
@@ -606,8 +596,8 @@ public sealed class PolicyAnalyzer
                 var items = new List<(ChangeKind, string, bool)>();
                 items.AddRange(b.Citations.Where(c => !a.Citations.Contains(c)).Select(c => (ChangeKind.Citation, c, true)));
                 items.AddRange(a.Citations.Where(c => !b.Citations.Contains(c)).Select(c => (ChangeKind.Citation, c, false)));
-                items.AddRange(b.Obligations.Where(o => !a.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, Vocab<Obligation>.Name(o), true)));
-                items.AddRange(a.Obligations.Where(o => !b.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, Vocab<Obligation>.Name(o), false)));
+                items.AddRange(b.Obligations.Where(o => !a.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, o.ToContractName(), true)));
+                items.AddRange(a.Obligations.Where(o => !b.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, o.ToContractName(), false)));
                 items.AddRange(b.Preempted.Where(r => !a.Preempted.Contains(r)).Select(r => (ChangeKind.Preempted, r.Value, true)));
                 items.AddRange(a.Preempted.Where(r => !b.Preempted.Contains(r)).Select(r => (ChangeKind.Preempted, r.Value, false)));
                 if (a.Outcome == b.Outcome && items.Count == 0)

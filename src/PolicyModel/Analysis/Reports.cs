@@ -32,10 +32,10 @@ public sealed record DateRange(LocalDate? From, LocalDate? To)
     public override string ToString() => (From, To) switch
     {
         (null, null) => "all history",
-        ({ } f, { } t) when f == t => $"on {Dates.Text(f)}",
-        ({ } f, { } t) => $"{Dates.Text(f)} to {Dates.Text(t)}",
-        ({ } f, null) => $"from {Dates.Text(f)}",
-        (null, { } t) => $"until {Dates.Text(t)}",
+        ({ } f, { } t) when f == t => $"on {f.ToContractText()}",
+        ({ } f, { } t) => $"{f.ToContractText()} to {t.ToContractText()}",
+        ({ } f, null) => $"from {f.ToContractText()}",
+        (null, { } t) => $"until {t.ToContractText()}",
     };
 }
 
@@ -347,11 +347,11 @@ public sealed record DecisionChange(
     /// <returns>The text.</returns>
     public string Describe()
     {
-        var parts = new List<string> { $"{Vocab<Outcome>.Name(Before)} -> {Vocab<Outcome>.Name(After)}" };
+        var parts = new List<string> { $"{Before.ToContractName()} -> {After.ToContractName()}" };
         parts.AddRange(CitationsAdded.Select(c => "+" + c));
         parts.AddRange(CitationsRemoved.Select(c => "-" + c));
-        parts.AddRange(ObligationsAdded.Select(o => "+" + Vocab<Obligation>.Name(o)));
-        parts.AddRange(ObligationsRemoved.Select(o => "-" + Vocab<Obligation>.Name(o)));
+        parts.AddRange(ObligationsAdded.Select(o => "+" + o.ToContractName()));
+        parts.AddRange(ObligationsRemoved.Select(o => "-" + o.ToContractName()));
         parts.AddRange(PreemptedAdded.Select(r => $"+preempted {r}"));
         parts.AddRange(PreemptedRemoved.Select(r => $"-preempted {r}"));
         return string.Join("; ", parts);
@@ -415,9 +415,3 @@ public sealed record DiffReport(
     IReadOnlyList<DecisionChange> Changes,
     long RequestCount,
     long RequestsPerDate);
-
-/// <summary>Dates as text.</summary>
-internal static class Dates
-{
-    public static string Text(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-}

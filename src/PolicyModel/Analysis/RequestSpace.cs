@@ -72,7 +72,7 @@ internal sealed class RequestSpace
     public static RequestSpace Of(CompiledJurisdiction jurisdiction)
     {
         var tables = TablesOf(jurisdiction);
-        var tests = Tests.Of(jurisdiction);
+        var tests = FieldTests.Of(jurisdiction);
         return new RequestSpace([.. tables.Classes.Select(c => c.Members)], TextsOf(tests));
     }
 
@@ -101,12 +101,12 @@ internal sealed class RequestSpace
             members[f] = [.. order.Select(k => byPair[k].ToArray())];
         }
 
-        var testsA = Tests.Of(a);
-        var testsB = Tests.Of(b);
-        return new RequestSpace(members, TextsOf(testsA.ToDictionary(t => t.Key, t => t.Value.Concat(testsB[t.Key]).ToList())));
+        var testsA = FieldTests.Of(a);
+        var testsB = FieldTests.Of(b);
+        return new RequestSpace(members, TextsOf(testsA.ToDictionary(t => t.Key, t => t.Value.Union(testsB[t.Key]).ToHashSet())));
     }
 
-    private static ListFieldText?[] TextsOf(Dictionary<RequestField, List<(FieldTest Test, ulong Mask)>> tests) =>
+    private static ListFieldText?[] TextsOf(Dictionary<RequestField, HashSet<(FieldTest Test, ulong Mask)>> tests) =>
         [.. RequestSchema.Fields.Select(f => f.IsSet ? new ListFieldText(f, tests[f.Field]) : null)];
 
     public void Decode(int cell, Span<int> classes)
@@ -168,27 +168,4 @@ internal sealed class RequestSpace
 
     private static DecisionTables TablesOf(CompiledJurisdiction jurisdiction) =>
         jurisdiction.Tables ?? throw new InvalidOperationException($"jurisdiction `{jurisdiction.Jurisdiction.Id}` has no decision tables");
-}
-
-/// <summary>The field tests of a jurisdiction's chain (rules and presumptions), as the decision tables collect them.</summary>
-internal static class Tests
-{
-    public static Dictionary<RequestField, List<(FieldTest Test, ulong Mask)>> Of(CompiledJurisdiction jurisdiction)
-    {
-        var tests = RequestSchema.Fields.ToDictionary(f => f.Field, _ => new List<(FieldTest, ulong)>());
-        void Add(FieldPredicate p) => tests[p.Field].Add((p.Test, p.Mask));
-        foreach (var rule in jurisdiction.Rules)
-        {
-            rule.Predicate.VisitTests(Add);
-        }
-
-        foreach (var presumption in jurisdiction.Presumptions)
-        {
-            presumption.Predicate.VisitTests(Add);
-        }
-
-        // The evaluator reads whether circumstances are empty (docs/semantics.md, sections 10 and 11).
-        tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
-        return tests;
-    }
 }

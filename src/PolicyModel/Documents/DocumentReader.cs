@@ -411,7 +411,7 @@ internal sealed class DocumentReader
         var period = new EffectivePeriod(from, to);
         if (period.IsEmpty)
         {
-            bind.Add(ProblemCodes.EmptyPeriod, node, $"the period is empty: `to` ({Texts.Date(to!.Value)}) must be after `from` ({Texts.Date(from!.Value)}); periods are closed-open [from, to)");
+            bind.Add(ProblemCodes.EmptyPeriod, node, $"the period is empty: `to` ({to!.Value.ToContractText()}) must be after `from` ({from!.Value.ToContractText()}); periods are closed-open [from, to)");
             return null;
         }
 

@@ -52,6 +52,36 @@ internal sealed class FieldClasses
 }
 
 /// <summary>
+/// Every test the decisions of a jurisdiction's chain make of each request field: the rules' and presumptions' field
+/// tests, the respondents they bind, and the evaluator's own two (is the purpose unknown, are there circumstances).
+/// </summary>
+internal static class FieldTests
+{
+    public static Dictionary<RequestField, HashSet<(FieldTest Test, ulong Mask)>> Of(CompiledJurisdiction jurisdiction)
+    {
+        var tests = RequestSchema.Fields.ToDictionary(f => f.Field, _ => new HashSet<(FieldTest Test, ulong Mask)>());
+        void Add(FieldPredicate p) => tests[p.Field].Add((p.Test, p.Mask));
+        foreach (var rule in jurisdiction.Rules)
+        {
+            rule.Predicate.VisitTests(Add);
+            tests[RequestField.Respondent].Add((FieldTest.AnyOf, rule.Rule.Binds.Mask));
+        }
+
+        foreach (var presumption in jurisdiction.Presumptions)
+        {
+            presumption.Predicate.VisitTests(Add);
+            tests[RequestField.Respondent].Add((FieldTest.AnyOf, presumption.Presumption.Binds.Mask));
+        }
+
+        // The evaluator itself reads two facts beyond the rules' tests: whether the purpose is unknown
+        // (presumptions, the two-variant test) and whether circumstances are empty (refer or police-action).
+        tests[RequestField.Purpose].Add((FieldTest.AnyOf, 1UL << (int)Purpose.Unknown));
+        tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
+        return tests;
+    }
+}
+
+/// <summary>
 /// The compiled form of one jurisdiction: its rules indexed by periods in which nothing changes (segments between
 /// consecutive effective dates) and by the equivalence classes of the request fields. Each table cell holds the
 /// precomputed decision template of every request of that class tuple on that segment; a cell is computed on
@@ -71,29 +101,7 @@ internal sealed class DecisionTables
     public DecisionTables(CompiledJurisdiction jurisdiction)
     {
         this.jurisdiction = jurisdiction;
-        var tests = new Dictionary<RequestField, HashSet<(FieldTest, ulong)>>();
-        foreach (var field in RequestSchema.Fields)
-        {
-            tests[field.Field] = [];
-        }
-
-        void Add(FieldPredicate p) => tests[p.Field].Add((p.Test, p.Mask));
-        foreach (var rule in jurisdiction.Rules)
-        {
-            rule.Predicate.VisitTests(Add);
-            tests[RequestField.Respondent].Add((FieldTest.AnyOf, rule.Rule.Binds.Mask));
-        }
-
-        foreach (var presumption in jurisdiction.Presumptions)
-        {
-            presumption.Predicate.VisitTests(Add);
-            tests[RequestField.Respondent].Add((FieldTest.AnyOf, presumption.Presumption.Binds.Mask));
-        }
-
-        // The evaluator itself reads two facts beyond the rules' tests: whether the purpose is unknown
-        // (presumptions, the two-variant test) and whether circumstances are empty (refer or police-action).
-        tests[RequestField.Purpose].Add((FieldTest.AnyOf, 1UL << (int)Purpose.Unknown));
-        tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
+        var tests = FieldTests.Of(jurisdiction);
 
         classes = [.. RequestSchema.Fields.Select(f => Classify(f, tests[f.Field]))];
 
@@ -254,7 +262,7 @@ internal sealed class DecisionTables
     }
 
     private static string Identity(DecisionTemplate t) =>
-        string.Join('\u0001', Vocab<Outcome>.Name(t.Outcome), string.Join(',', t.DecidingRules), string.Join(',', t.Citations),
+        string.Join('\u0001', t.Outcome.ToContractName(), string.Join(',', t.DecidingRules), string.Join(',', t.Citations),
             string.Join(',', t.Obligations), string.Join(',', t.Preempted), string.Join(',', t.Conflicts), t.Explanation);
 
     private static void AddPeriod(SortedSet<LocalDate> dates, EffectivePeriod period)

@@ -31,6 +31,21 @@ internal sealed class Evaluation
     }
 }
 
+/// <summary>The one mapping from an outcome to the effect of the rules that produce it.</summary>
+internal static class OutcomeEffects
+{
+    /// <summary>The effect whose rules control <paramref name="outcome"/>; none for <c>discretionary</c>.</summary>
+    public static Effect? ControllingEffect(this Outcome outcome) => outcome switch
+    {
+        Outcome.Denied => Effect.Prohibit,
+        Outcome.Refer => Effect.Refer,
+        Outcome.Required => Effect.Require,
+        Outcome.Granted => Effect.Permit,
+        Outcome.PoliceAction => Effect.PoliceAction,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// A decision without its request-specific values (request id, local date, the field values named in the
 /// explanation): shared by every request of one equivalence class on one period, so the compiled engine can
@@ -269,19 +284,9 @@ internal static class Evaluator
         return evaluation;
     }
 
-    private static Effect? EffectOf(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
-    };
-
     private static List<CompiledRule> Order(IEnumerable<CompiledRule> rules, Outcome outcome)
     {
-        var controlling = EffectOf(outcome);
+        var controlling = outcome.ControllingEffect();
         return [.. rules
             .OrderBy(r => r.Rule.Effect == controlling ? 0 : r.Rule.Effect != Effect.None ? 1 : 2)
             .ThenByDescending(r => r.Rule.Layer)

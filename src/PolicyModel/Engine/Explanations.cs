@@ -10,7 +10,7 @@ internal static class Explanations
     public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
-        var controlling = ordered.Where(r => r.Rule.Effect == ControllingEffect(outcome)).ToList();
+        var controlling = ordered.Where(r => r.Rule.Effect == outcome.ControllingEffect()).ToList();
         text.Append(Lead(outcome)).Append(": ");
         switch (outcome)
         {
@@ -73,7 +73,7 @@ internal static class Explanations
         if (presumption is not null)
         {
             notes.Add("the requester did not state a purpose, and "
-                + (presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}"));
+                + (presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {presumption.Presumption.Presumed.ToContractName()}"));
         }
 
         foreach (var conflict in conflicts.Take(2))
@@ -95,8 +95,8 @@ internal static class Explanations
         }
 
         text.Append(outcome == Outcome.PoliceAction ? "The requester" : "the requester").Append(" did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
-            .Append(Slot.Value(RequestField.Assistance)).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
-            .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
+            .Append(Slot.Value(RequestField.Assistance)).Append(" would be ").Append(civil.Outcome().ToContractName())
+            .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(criminal.Outcome().ToContractName())
             .Append(Basis(criminal, date)).Append("; ask whether the matter is civil immigration enforcement, or escalate to the law department.");
         AppendSentence(text, Obligations(ordered, outcome).Concat(LawCurrency(date, lawCurrentTo)));
         return text.ToString();
@@ -110,13 +110,13 @@ internal static class Explanations
     {
         if (lawCurrentTo is { } known && date > known)
         {
-            yield return $"this law is known only to {Texts.Date(known)}: later changes, if any, are not reflected";
+            yield return $"this law is known only to {known.ToContractText()}: later changes, if any, are not reflected";
         }
     }
 
     private static string Basis(Evaluation evaluation, LocalDate date)
     {
-        var effect = ControllingEffect(evaluation.Outcome());
+        var effect = evaluation.Outcome().ControllingEffect();
         var rule = evaluation.Counting.Where(r => r.Rule.Effect == effect).OrderByDescending(r => r.Rule.Layer).ThenBy(r => r.Index).FirstOrDefault();
         return rule is null ? string.Empty : $" ({Cite(rule, date)})";
     }
@@ -194,16 +194,6 @@ internal static class Explanations
         _ => "applies",
     };
 
-    private static Effect? ControllingEffect(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
-    };
-
     private static string Lead(Outcome outcome) => outcome switch
     {
         Outcome.Denied => "Denied",
@@ -256,7 +246,7 @@ internal static class Slot
             var code = template[i];
             if (code == 'D')
             {
-                text.Append(Texts.Date(date));
+                text.Append(date.ToContractText());
                 continue;
             }
 

@@ -91,7 +91,7 @@ internal sealed class Binder(string document, List<Problem> problems)
 
     public T? Value<T>(JNode node, string field)
         where T : struct, Enum =>
-        Value<T>(node, field, Vocab<T>.Names, Vocab<T>.Describe, static text => Vocab<T>.TryParse(text, out var v) ? v : null);
+        Value<T>(node, field, ContractNames<T>.Names, ContractNames<T>.Describe, static text => ContractNames<T>.TryParse(text, out var v) ? v : null);
 
     /// <summary>A non-empty list of distinct vocabulary values, as a set. Null after a problem.</summary>
     public EnumSet<T>? ValueSet<T>(JNode node, string field, bool allowEmpty)
@@ -241,9 +241,4 @@ internal sealed class Binder(string document, List<Problem> problems)
 
         return previous[b.Length];
     }
-}
-
-internal static class Texts
-{
-    public static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

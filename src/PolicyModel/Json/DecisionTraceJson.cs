@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 
@@ -18,7 +17,7 @@ public static class DecisionTraceJson
         Guard.Against.Null(writer);
         Guard.Against.Null(trace);
         writer.WriteStartObject();
-        writer.WriteString("localDate", trace.LocalDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteString("localDate", trace.LocalDate.ToContractText());
         writer.WriteString("timeZone", trace.TimeZone);
         writer.WriteStartArray("notes");
         foreach (var note in trace.Notes)
@@ -33,9 +32,9 @@ public static class DecisionTraceJson
             writer.WriteStartObject();
             writer.WriteString("rule", rule.Rule.Value);
             writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-            writer.WriteString("layer", Vocab<Layer>.Name(rule.Layer));
-            writer.WriteString("effect", Vocab<Effect>.Name(rule.Effect));
-            writer.WriteString("status", Vocab<RuleStatus>.Name(rule.Status));
+            writer.WriteString("layer", rule.Layer.ToContractName());
+            writer.WriteString("effect", rule.Effect.ToContractName());
+            writer.WriteString("status", rule.Status.ToContractName());
             if (rule.Detail is not null)
             {
                 writer.WriteString("detail", rule.Detail);

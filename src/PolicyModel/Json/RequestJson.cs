@@ -110,7 +110,7 @@ public static class RequestJson
             else if (property == "receivedAt")
             {
                 // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
-                writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+                writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
             }
             else if (property == "jurisdiction")
             {
@@ -200,10 +200,6 @@ public static class RequestJson
 
         return RequestSchema.Create(new JurisdictionId(jurisdiction), receivedAt.Value, values, id);
     }
-
-    /// <summary>The contract's text form of a request time: ISO 8601 with the offset as <c>-06:00</c>, or <c>Z</c> for UTC.</summary>
-    internal static readonly OffsetDateTimePattern ContractPattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<Z+HH:mm>");
 
     private static readonly OffsetDateTimePattern SecondsOffsetPattern =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm:ss>");

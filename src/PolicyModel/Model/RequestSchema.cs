@@ -343,13 +343,13 @@ public sealed class RequestFieldInfo
 
     internal static RequestFieldInfo Scalar<T>(RequestField field, int position, string jsonName, string label, bool required, string[]? phrases = null, int since = 1)
         where T : struct, Enum =>
-        new(field, position, jsonName, label, isSet: false, required, typeof(T), Vocab<T>.Names, v => Vocab<T>.Names[(int)v], Parse<T>, phrases, since);
+        new(field, position, jsonName, label, isSet: false, required, typeof(T), ContractNames<T>.Names, v => ContractNames<T>.Names[(int)v], Parse<T>, phrases, since);
 
     internal static RequestFieldInfo Set<T>(RequestField field, int position, string jsonName, string label)
         where T : struct, Enum =>
-        new(field, position, jsonName, label, isSet: true, isRequired: false, typeof(T), Vocab<T>.Names, v => Vocab<T>.Names[(int)v], Parse<T>, phrases: null, since: 1);
+        new(field, position, jsonName, label, isSet: true, isRequired: false, typeof(T), ContractNames<T>.Names, v => ContractNames<T>.Names[(int)v], Parse<T>, phrases: null, since: 1);
 
     private static (bool, int) Parse<T>(string? name)
         where T : struct, Enum =>
-        Vocab<T>.TryParse(name, out var value) ? (true, Unsafe.As<T, int>(ref value)) : (false, 0);
+        ContractNames<T>.TryParse(name, out var value) ? (true, Unsafe.As<T, int>(ref value)) : (false, 0);
 }

@@ -151,11 +151,11 @@ public sealed class PrivacyTests(ITestOutputHelper output)
             "the contract's fields, and only them");
 
         string[] statusWords = ["status", "citizen", "nationality", "alien-number", "a-number", "visa", "undocumented", "unlawful", "illegal", "deportable", "removable", "overstay", "asylum", "refugee", "daca", "green-card", "permanent-resident"];
-        var subjectFacts = Vocab<SubjectFact>.Names;
+        var subjectFacts = ContractNames<SubjectFact>.Names;
         subjectFacts.Where(n => n != "proof-of-lawful-status").Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)),
             "a subject fact says what a law keys on, never what a person's status is (`proof-of-lawful-status` records only that proof was shown)");
-        Vocab<Circumstance>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)));
-        Vocab<Location>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)), "a location says where, never who");
+        ContractNames<Circumstance>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)));
+        ContractNames<Location>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)), "a location says where, never who");
 
         string[] fields = ["immigrationStatus", "immigration_status", "status", "citizenship", "nationality", "alienNumber", "aNumber", "visaStatus", "countryOfBirth", "isUndocumented"];
         foreach (var field in fields)
