@@ -63,7 +63,12 @@ public sealed class DecisionServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxBatchBodyBytes, options.MaxRequestBodyBytes);
         });
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // The OpenAPI document describes bodies by these types; decisions by the core's own decision shape.
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, DecisionJsonContext.Default);
+        });
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PolicyModel decision service";

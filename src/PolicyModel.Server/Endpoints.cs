@@ -71,7 +71,7 @@ internal static partial class Endpoints
             .WithSummary("Decide one request (returns one decision) or an array (returns an array, same order)"));
         app.MapPost("/v1/decisions:batch", (HttpContext context, CancellationToken _) => handlers.Batch(context)).WithName("decideBatch")
             .WithSummary("Decide a stream of requests, one JSON object per line (JSON Lines); one decision per line comes back as it is decided, an invalid line gets {\"line\": n, \"errors\": [...]} in its place")
-            .Takes(typeof(RequestSchema), "application/jsonl").Returns(StatusCodes.Status200OK, typeof(DecisionSchema), "application/jsonl")
+            .Takes(typeof(RequestSchema), "application/jsonl").Returns(StatusCodes.Status200OK, typeof(DecisionDocument), "application/jsonl")
             .Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);
         app.MapPost("/v1/explain", (HttpContext context, CancellationToken _) => handlers.Explain(context)).WithName("explain")
             .WithSummary("Decide one request (or an array) and show the full reasoning: local date, each rule considered and why it matched or not")
@@ -85,7 +85,7 @@ internal static partial class Endpoints
     }
 
     private static void Decide(IEndpointConventionBuilder endpoint) => endpoint
-        .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, typeof(DecisionSchema), "application/json")
+        .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, typeof(DecisionDocument), "application/json")
         .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType)
         .Returns(StatusCodes.Status503ServiceUnavailable, typeof(ProblemBody), Problems.ContentType);
 
@@ -146,29 +146,26 @@ internal static partial class Endpoints
     /// <summary>The decision handlers, with the options and the decision log.</summary>
     private sealed class Handlers(DecisionServiceOptions options, IDecisionLog? log)
     {
-        public async Task Decisions(HttpContext context)
+        public Task Decisions(HttpContext context) => Respond(context, (writer, served, request) =>
         {
-            var body = await ReadBodyAsync(context, options.MaxRequestBodyBytes).ConfigureAwait(false);
-            if (body is null)
-            {
-                return;
-            }
+            var decision = served.Stamp(served.Set.Decide(request));
+            DecisionJson.Write(writer, decision);
+            Record(served, request, decision);
+        });
 
-            var served = Served(context);
-            var outcome = ReadRequests(served, body.Value.Buffer, out var problems);
-            context.Request.BodyReader.AdvanceTo(body.Value.Buffer.End);
-            if (problems is not null)
-            {
-                await Problems.Invalid(context, problems).ConfigureAwait(false);
-                return;
-            }
+        public Task Explain(HttpContext context) => Respond(context, (writer, served, request) =>
+        {
+            var trace = served.Set.Explain(request);
+            var stamped = trace with { Decision = served.Stamp(trace.Decision) };
+            DecisionTraceJson.Write(writer, stamped);
+            Record(served, request, stamped.Decision);
+        });
 
-            context.Response.ContentType = Json;
-            WriteDecisions(context.Response.BodyWriter, outcome!.Value, served);
-            await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-
-        public async Task Explain(HttpContext context)
+        /// <summary>
+        /// Reads the body's request or array of requests; answers 413 or 400 with every problem, or 200 with one
+        /// result per request written by <paramref name="write"/> (an array for an array).
+        /// </summary>
+        private async Task Respond(HttpContext context, Action<Utf8JsonWriter, ServedSet, AssistanceRequest> write)
         {
             var body = await ReadBodyAsync(context, options.MaxRequestBodyBytes).ConfigureAwait(false);
             if (body is null)
@@ -196,10 +193,7 @@ internal static partial class Endpoints
 
                 foreach (var request in requests)
                 {
-                    var trace = served.Set.Explain(request);
-                    var stamped = trace with { Decision = served.Stamp(trace.Decision) };
-                    DecisionTraceJson.Write(writer, stamped);
-                    Record(served, request, stamped.Decision);
+                    write(writer, served, request);
                 }
 
                 if (wasArray)
@@ -253,27 +247,6 @@ internal static partial class Endpoints
 
             problems = found;
             return found is null ? (requests, wasArray) : null;
-        }
-
-        private void WriteDecisions(IBufferWriter<byte> output, (IReadOnlyList<AssistanceRequest> Requests, bool WasArray) input, ServedSet served)
-        {
-            using var writer = new Utf8JsonWriter(output, WriterOptions);
-            if (input.WasArray)
-            {
-                writer.WriteStartArray();
-            }
-
-            foreach (var request in input.Requests)
-            {
-                var decision = served.Stamp(served.Set.Decide(request));
-                DecisionJson.Write(writer, decision);
-                Record(served, request, decision);
-            }
-
-            if (input.WasArray)
-            {
-                writer.WriteEndArray();
-            }
         }
 
         private void Record(ServedSet served, AssistanceRequest request, Decision decision) =>

@@ -96,32 +96,6 @@ internal sealed class RequestSchema
     public List<string>? SubjectFacts { get; init; }
 }
 
-/// <summary>The decision's JSON shape, described for the OpenAPI document only (decisions are written by <see cref="DecisionJson"/>).</summary>
-internal sealed class DecisionSchema
-{
-    public string? RequestId { get; init; }
-
-    public required string Outcome { get; init; }
-
-    public required string EffectiveDate { get; init; }
-
-    public required List<string> JurisdictionChain { get; init; }
-
-    public required List<string> DecidingRules { get; init; }
-
-    public required List<string> Citations { get; init; }
-
-    public required List<string> Obligations { get; init; }
-
-    public required List<string> Preempted { get; init; }
-
-    public required string Explanation { get; init; }
-
-    public string? PolicyDigest { get; init; }
-
-    public string? LawCurrentTo { get; init; }
-}
-
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HealthBody))]
 [JsonSerializable(typeof(List<JurisdictionBody>))]
@@ -130,6 +104,4 @@ internal sealed class DecisionSchema
 [JsonSerializable(typeof(BatchErrorLine))]
 [JsonSerializable(typeof(RequestSchema))]
 [JsonSerializable(typeof(List<RequestSchema>))]
-[JsonSerializable(typeof(DecisionSchema))]
-[JsonSerializable(typeof(List<DecisionSchema>))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;
