@@ -164,7 +164,7 @@ internal static class AnalyzeCommand
             {
                 foreach (var problem in ex.Problems)
                 {
-                    stderr.WriteLine(problem);
+                    stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
                 }
 
                 invalid = true;

@@ -18,6 +18,9 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
     /// <summary>Gets standard input as bytes when it is available so (the process's own input); null in-process, where <see cref="In"/> is read.</summary>
     public Stream? InStream { get; init; }
 
+    /// <summary>Gets standard output as bytes when it is available so (the process's own output); null in-process, where <see cref="Out"/> is written.</summary>
+    public Stream? OutStream { get; init; }
+
     /// <summary>The console of this process: strict UTF-8 on input, buffered UTF-8 on output.</summary>
     public static CliConsole ForProcess(TextReader input, TextWriter output, TextWriter error) => new(input, output, error)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyModel.Cli.Streaming;
 using System.Text;
 using System.Text.Json;
 
@@ -17,71 +18,25 @@ internal static class ExplainCommand
             "policymodel explain request.json --json",
             "policymodel explain request.json --policies my-city/ --no-builtins");
         command.Arguments.Add(requests);
-        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(requests)!));
+        var stream = new StreamOptions();
+        stream.AddTo(command);
+        setup.SetAction(command, (parse, context) => stream.Read(parse, context) is { } settings ? Run(context, parse.GetValue(requests)!, settings) : ExitCodes.InvalidInput);
         return command;
     }
 
-    public static int Run(CommandContext context, string input)
+    public static int Run(CommandContext context, string input, StreamSettings settings)
     {
-        var json = context.Options.Json;
-        var stdin = context.Stdin;
-        var stdout = context.Output;
-        var stderr = context.Stderr;
         var set = context.LoadPolicies();
-        if (set is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        if (!RequestInput.TryRead(input, stdin, stderr, out var requests, out var wasArray, out var name))
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var traces = new List<DecisionTrace>();
-        for (var i = 0; i < requests.Count; i++)
-        {
-            try
-            {
-                traces.Add(set.Explain(requests[i]));
-            }
-            catch (InvalidRequestException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    stderr.WriteLine(problem with { Document = name, Path = wasArray ? $"$[{i}]{problem.Path[1..]}" : problem.Path });
-                }
-
-                return ExitCodes.InvalidInput;
-            }
-        }
-
-        if (json)
-        {
-            stdout.Writer.WriteLine(Json(traces, wasArray));
-            return ExitCodes.Success;
-        }
-
-        for (var i = 0; i < traces.Count; i++)
-        {
-            if (i > 0)
-            {
-                stdout.Writer.WriteLine();
-            }
-
-            Readable(requests[i], traces[i], stdout);
-        }
-
-        return ExitCodes.Success;
+        return set is null ? ExitCodes.InvalidInput : new RequestStream(context, settings, new TraceRenderer(set, context.Output)).Run(input);
     }
 
-    private static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
+    internal static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
     {
         var w = output.Writer;
-        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()} ({request.Purpose.ToContractName()}, authority {request.Authority.ToContractName()})"));
+        w.WriteLine(output.Bold($"Request {(trace.Decision.RequestId is { } id ? UntrustedText.Escape(id) : "(no id)")}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()} ({request.Purpose.ToContractName()}, authority {request.Authority.ToContractName()})"));
         foreach (var note in trace.Notes)
         {
-            w.WriteLine($"  {note}");
+            w.WriteLine($"  {UntrustedText.Escape(note)}");
         }
 
         foreach (var group in trace.Rules.GroupBy(r => (r.Jurisdiction, r.Layer)))
@@ -95,8 +50,8 @@ internal static class ExplainCommand
                     r.Rule.Value,
                     r.Effect.ToContractName(),
                     Status(r.Status, output),
-                    r.Detail ?? string.Empty,
-                    r.Citation,
+                    UntrustedText.Escape(r.Detail),
+                    UntrustedText.Escape(r.Citation),
                 ]));
         }
 
@@ -114,27 +69,40 @@ internal static class ExplainCommand
         _ => output.Dim("not binding"),
     };
 
-    private static string Json(List<DecisionTrace> traces, bool wasArray)
+    /// <summary>Writes one request's reasoning as JSON: local date, time zone, notes, each rule in force with its status, and the decision.</summary>
+    internal static void WriteTrace(Utf8JsonWriter writer, DecisionTrace trace)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer.WriteStartObject();
+        writer.WriteString("localDate", trace.LocalDate.ToContractText());
+        writer.WriteString("timeZone", trace.TimeZone);
+        writer.WriteStartArray("notes");
+        foreach (var note in trace.Notes)
         {
-            if (wasArray)
-            {
-                writer.WriteStartArray();
-            }
-
-            foreach (var trace in traces)
-            {
-                DecisionTraceJson.Write(writer, trace);
-            }
-
-            if (wasArray)
-            {
-                writer.WriteEndArray();
-            }
+            writer.WriteStringValue(note);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        writer.WriteEndArray();
+        writer.WriteStartArray("rules");
+        foreach (var rule in trace.Rules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", rule.Rule.Value);
+            writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
+            writer.WriteString("layer", rule.Layer.ToContractName());
+            writer.WriteString("effect", rule.Effect.ToContractName());
+            writer.WriteString("status", rule.Status.ToContractName());
+            if (rule.Detail is not null)
+            {
+                writer.WriteString("detail", rule.Detail);
+            }
+
+            writer.WriteString("citation", rule.Citation);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("decision");
+        DecisionJson.Write(writer, trace.Decision);
+        writer.WriteEndObject();
     }
 }

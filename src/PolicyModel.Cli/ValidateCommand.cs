@@ -69,7 +69,7 @@ internal static class ValidateCommand
         {
             foreach (var problem in problems)
             {
-                stderr.WriteLine(problem);
+                stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
             }
 
             stdout.Writer.WriteLine($"{stdout.Red("invalid")}: {problems.Count} problem(s) in {problems.Select(p => p.Document).Distinct().Count()} document(s)");

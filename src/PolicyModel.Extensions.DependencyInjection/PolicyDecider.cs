@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 
@@ -13,7 +14,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
 
     public Decision Decide(AssistanceRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var started = Stopwatch.GetTimestamp();
         using var activity = PolicyModelInstrumentation.ActivitySource.StartActivity(PolicyModelTelemetry.DecideActivityName);
         Decision decision;
@@ -33,7 +34,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
 
     public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var started = Stopwatch.GetTimestamp();
         using var activity = PolicyModelInstrumentation.ActivitySource.StartActivity(PolicyModelTelemetry.DecideActivityName);
         if (Policies.TryDecide(request, out decision, out problem))

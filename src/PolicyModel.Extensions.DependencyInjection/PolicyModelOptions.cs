@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace PolicyModel.Extensions.DependencyInjection;
 
 /// <summary>
@@ -33,10 +35,10 @@ public sealed class PolicyModelOptions
     /// <exception cref="ArgumentException">A path is null, empty or white space.</exception>
     public PolicyModelOptions AddDocuments(params IEnumerable<string> paths)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        Guard.Against.Null(paths);
         foreach (var path in paths)
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(path, nameof(paths));
+            Guard.Against.NullOrWhiteSpace(path, nameof(paths));
             documentPaths.Add(path);
         }
 
@@ -49,10 +51,10 @@ public sealed class PolicyModelOptions
     /// <exception cref="ArgumentNullException">A document is null.</exception>
     public PolicyModelOptions AddDocuments(params IEnumerable<PolicyDocument> documents)
     {
-        ArgumentNullException.ThrowIfNull(documents);
+        Guard.Against.Null(documents);
         foreach (var document in documents)
         {
-            ArgumentNullException.ThrowIfNull(document, nameof(documents));
+            Guard.Against.Null(document, nameof(documents));
             this.documents.Add(document);
         }
 

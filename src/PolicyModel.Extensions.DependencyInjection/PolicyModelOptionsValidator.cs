@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.Options;
 
 namespace PolicyModel.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ internal sealed class PolicyModelOptionsValidator(PolicySetHolder holder) : IVal
 {
     public ValidateOptionsResult Validate(string? name, PolicyModelOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        Guard.Against.Null(options);
         if (name is not null && name != Options.DefaultName)
         {
             return ValidateOptionsResult.Skip;

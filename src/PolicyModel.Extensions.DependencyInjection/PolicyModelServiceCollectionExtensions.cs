@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,7 +28,7 @@ public static class PolicyModelServiceCollectionExtensions
     /// <returns>The service collection, to chain calls.</returns>
     public static IServiceCollection AddPolicyModel(this IServiceCollection services, Action<PolicyModelOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        Guard.Against.Null(services);
         var options = services.AddOptions<PolicyModelOptions>();
         if (configure is not null)
         {

@@ -6,7 +6,8 @@ namespace PolicyModel.Jurisdictions;
 
 /// <summary>
 /// The built-in policy documents (embedded in this assembly) for the jurisdictions of the contract:
-/// <c>us</c>, <c>us-il</c>, <c>us-il-cook</c>, <c>us-il-chicago</c>, <c>us-tx</c>, <c>us-fl</c>, <c>us-ca</c>.
+/// <c>us</c>, <c>us-il</c>, <c>us-il-cook</c>, <c>us-il-chicago</c>, <c>us-tx</c>, <c>us-fl</c>, <c>us-ca</c>, <c>us-wa</c>, <c>us-or</c>,
+/// <c>us-co</c>, <c>us-nj</c>, <c>us-ny</c>, <c>us-ny-nyc</c>, <c>us-ga</c>, <c>us-tn</c>.
 /// See <c>docs/jurisdictions.md</c> for their sources, dates and uncertainties.
 /// </summary>
 public static class BuiltInPolicies
@@ -19,6 +20,8 @@ public static class BuiltInPolicies
     public static IReadOnlyList<string> DocumentNames { get; } =
     [
         "us.json", "us-il.json", "us-il-cook.json", "us-il-chicago.json", "us-tx.json", "us-fl.json", "us-ca.json",
+        "us-wa.json", "us-or.json", "us-co.json", "us-nj.json",
+        "us-ny.json", "us-ny-nyc.json", "us-ga.json", "us-tn.json",
     ];
 
     /// <summary>The compiled built-in policy set. Compiled once and shared; the set is immutable and thread-safe.</summary>

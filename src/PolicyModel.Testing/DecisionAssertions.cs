@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -83,7 +84,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> Cite(string fragment, string because = "", params object[] becauseArgs)
     {
-        ArgumentException.ThrowIfNullOrEmpty(fragment);
+        Guard.Against.NullOrEmpty(fragment);
         Check(Subject?.Citations.Any(c => c.Contains(fragment, StringComparison.Ordinal)) == true, $"to cite `{fragment}`", "no citation contains it", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
@@ -95,7 +96,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> NotCite(string fragment, string because = "", params object[] becauseArgs)
     {
-        ArgumentException.ThrowIfNullOrEmpty(fragment);
+        Guard.Against.NullOrEmpty(fragment);
         Check(Subject is not null && !Subject.Citations.Any(c => c.Contains(fragment, StringComparison.Ordinal)), $"not to cite `{fragment}`", "a citation contains it", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
@@ -129,7 +130,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> Preempt(string ruleId, string because = "", params object[] becauseArgs)
     {
-        ArgumentException.ThrowIfNullOrEmpty(ruleId);
+        Guard.Against.NullOrEmpty(ruleId);
         Check(Subject?.Preempted.Any(r => r.Value == ruleId) == true, $"to preempt {ruleId}", "it does not", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
@@ -141,7 +142,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> NotPreempt(string ruleId, string because = "", params object[] becauseArgs)
     {
-        ArgumentException.ThrowIfNullOrEmpty(ruleId);
+        Guard.Against.NullOrEmpty(ruleId);
         Check(Subject is not null && !Subject.Preempted.Any(r => r.Value == ruleId), $"not to preempt {ruleId}", "it does", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
@@ -163,7 +164,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> BeDecidedBy(string ruleId, string because = "", params object[] becauseArgs)
     {
-        ArgumentException.ThrowIfNullOrEmpty(ruleId);
+        Guard.Against.NullOrEmpty(ruleId);
         Check(Subject?.DecidingRules.Any(r => r.Value == ruleId) == true, $"to be decided by {ruleId}", "it is not", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using FluentAssertions;
 using FluentAssertions.Execution;
 
@@ -10,7 +11,7 @@ public static class ScenarioResultExtensions
     /// <param name="result">The scenario result.</param>
     public static void ShouldPass(this ScenarioResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        Guard.Against.Null(result);
         Execute.Assertion
             .ForCondition(result.Passed)
             .FailWith(result.ToString().Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
@@ -20,7 +21,7 @@ public static class ScenarioResultExtensions
     /// <param name="results">The results.</param>
     public static void ShouldAllPass(this IEnumerable<ScenarioResult> results)
     {
-        ArgumentNullException.ThrowIfNull(results);
+        Guard.Against.Null(results);
         var failed = results.Where(r => !r.Passed).ToList();
         Execute.Assertion
             .ForCondition(failed.Count == 0)

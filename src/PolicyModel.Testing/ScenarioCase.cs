@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -50,7 +51,7 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <inheritdoc/>
     public void Deserialize(IXunitSerializationInfo info)
     {
-        ArgumentNullException.ThrowIfNull(info);
+        Guard.Against.Null(info);
         File = info.GetValue<string>(nameof(File));
         Index = info.GetValue<int>(nameof(Index));
         Name = info.GetValue<string>(nameof(Name));
@@ -59,7 +60,7 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <inheritdoc/>
     public void Serialize(IXunitSerializationInfo info)
     {
-        ArgumentNullException.ThrowIfNull(info);
+        Guard.Against.Null(info);
         info.AddValue(nameof(File), File);
         info.AddValue(nameof(Index), Index);
         info.AddValue(nameof(Name), Name);

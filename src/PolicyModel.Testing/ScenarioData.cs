@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using Xunit;
 
 namespace PolicyModel.Testing;
@@ -10,7 +11,7 @@ public static class ScenarioData
     /// <returns>The theory data.</returns>
     public static TheoryData<ScenarioCase> From(params string[] paths)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        Guard.Against.Null(paths);
         var data = new TheoryData<ScenarioCase>();
         var resolved = paths.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(AppContext.BaseDirectory, p)).ToArray();
         foreach (var file in ScenarioRunner.ScenarioFiles(resolved))

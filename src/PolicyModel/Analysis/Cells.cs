@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 using PolicyModel.Engine;
 
@@ -16,7 +17,7 @@ internal sealed record Period(LocalDate? From, LocalDate? To)
     /// <summary>The periods of <paramref name="range"/> between consecutive breakpoints.</summary>
     public static List<Period> Of(IEnumerable<LocalDate> breakpoints, DateRange range)
     {
-        ArgumentNullException.ThrowIfNull(range);
+        Guard.Against.Null(range);
         if (range.IsEmpty)
         {
             throw new ArgumentException($"the range {range} is empty: its last date is before its first", nameof(range));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace PolicyModel.Analysis;
@@ -45,15 +46,15 @@ public sealed record DateRange(LocalDate? From, LocalDate? To)
 /// </summary>
 public sealed record RequestGroup
 {
-    private readonly ulong[][] values;
-    private readonly string?[] texts;
+    private readonly EquatableArray<EquatableArray<ulong>> values;
+    private readonly EquatableArray<string?> texts;
 
     /// <summary>A group from its values per field (indexed by <see cref="RequestFieldInfo.Position"/>, each sorted).</summary>
     internal RequestGroup(ulong[][] values, string?[] texts, IReadOnlyList<EffectivePeriod> periods, long requestCount)
     {
-        this.values = values;
-        this.texts = texts;
-        Periods = periods;
+        this.values = [.. values.Select(v => v.ToEquatableArray())];
+        this.texts = texts.ToEquatableArray();
+        Periods = periods.ToEquatableArray();
         RequestCount = requestCount;
     }
 
@@ -109,8 +110,8 @@ public sealed record RequestGroup
     /// <returns><see langword="true"/> when every field's value is in the group.</returns>
     public bool Contains(AssistanceRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return RequestSchema.Fields.All(f => Array.BinarySearch(values[f.Position], f.ValueOf(request)) >= 0);
+        Guard.Against.Null(request);
+        return RequestSchema.Fields.All(f => values[f.Position].Contains(f.ValueOf(request)));
     }
 
     /// <summary>Whether the group holds every value of <paramref name="field"/> (the field does not narrow it).</summary>
@@ -119,7 +120,7 @@ public sealed record RequestGroup
     public bool IsAny(RequestField field)
     {
         var info = RequestSchema.Of(field);
-        return values[info.Position].Length == info.DomainSize;
+        return values[info.Position].Count == info.DomainSize;
     }
 
     /// <summary>The group's values of a field as text: <c>any</c>, a list of names, <c>any except ...</c>, or a list field's condition.</summary>
@@ -152,14 +153,14 @@ public sealed record RequestGroup
     /// <returns>The text.</returns>
     public static string PeriodsText(IEnumerable<EffectivePeriod> periods)
     {
-        ArgumentNullException.ThrowIfNull(periods);
+        Guard.Against.Null(periods);
         return string.Join(", ", periods.Select(p => p.ToString()));
     }
 
-    private static string ValuesText(RequestFieldInfo field, ulong[] held)
+    private static string ValuesText(RequestFieldInfo field, EquatableArray<ulong> held)
     {
         var all = field.Size;
-        if (held.Length == all)
+        if (held.Count == all)
         {
             return "any";
         }
@@ -171,7 +172,7 @@ public sealed record RequestGroup
         }
 
         var missing = field.NamesOf(field.AllMask & ~mask);
-        return all > 4 && held.Length > missing.Count + 1
+        return all > 4 && held.Count > missing.Count + 1
             ? "any except " + string.Join(", ", missing)
             : string.Join(", ", field.NamesOf(mask));
     }
@@ -195,7 +196,11 @@ public sealed record RequestGroup
 /// <param name="Range">The dates analysed.</param>
 /// <param name="Groups">The undecided requests, as compact groups.</param>
 /// <param name="RequestCount">How many concrete requests the groups hold (summed over the groups).</param>
-public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IReadOnlyList<RequestGroup> Groups, long RequestCount)
+{
+    /// <summary>The undecided requests, as compact groups.</summary>
+    public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
+}
 
 /// <summary>
 /// Two rules of one layer that count together on some requests, one prohibiting what the other permits or
@@ -206,7 +211,11 @@ public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IRe
 /// <param name="Layer">The layer both belong to.</param>
 /// <param name="Groups">The requests on which they meet.</param>
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
-public sealed record ConflictFinding(RuleId Prohibiting, RuleId Other, Layer Layer, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+public sealed record ConflictFinding(RuleId Prohibiting, RuleId Other, Layer Layer, IReadOnlyList<RequestGroup> Groups, long RequestCount)
+{
+    /// <summary>The requests on which they meet.</summary>
+    public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
+}
 
 /// <summary>Why a rule never decides a request in the periods analysed (see <see cref="UnreachableRule"/>).</summary>
 public enum UnreachableReason
@@ -246,6 +255,13 @@ public enum UnreachableReason
 /// <param name="Periods">The periods analysed in which it is in force.</param>
 public sealed record UnreachableRule(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, Effect Effect, string Citation, UnreachableReason Reason, IReadOnlyList<string> By, IReadOnlyList<EffectivePeriod> Periods)
 {
+    /// <summary>The excepting rules (excepted), the preempting provisions (preempted) or the rules whose effect prevails (shadowed); empty otherwise.</summary>
+    public IReadOnlyList<string> By { get; init => field = value.ToEquatableArray(); } = By.ToEquatableArray();
+
+    /// <summary>The periods analysed in which it is in force.</summary>
+    public IReadOnlyList<EffectivePeriod> Periods { get; init => field = value.ToEquatableArray(); } = Periods.ToEquatableArray();
+
+
     /// <summary>The reason as a sentence fragment: <c>never matches a request it binds</c>, <c>always excepted by st-arrest-ok</c>, ...</summary>
     /// <returns>The text.</returns>
     public string Explain() => Reason switch
@@ -268,7 +284,14 @@ public sealed record UnreachableRule(RuleId Rule, JurisdictionId Jurisdiction, L
 /// <param name="Outcomes">The outcomes of the affected requests (in the vocabulary's order).</param>
 /// <param name="Groups">The affected requests.</param>
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
-public sealed record PreemptionFinding(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, string Citation, string PreemptedBy, IReadOnlyList<Outcome> Outcomes, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+public sealed record PreemptionFinding(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, string Citation, string PreemptedBy, IReadOnlyList<Outcome> Outcomes, IReadOnlyList<RequestGroup> Groups, long RequestCount)
+{
+    /// <summary>The outcomes of the affected requests (in the vocabulary's order).</summary>
+    public IReadOnlyList<Outcome> Outcomes { get; init => field = value.ToEquatableArray(); } = Outcomes.ToEquatableArray();
+
+    /// <summary>The affected requests.</summary>
+    public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
+}
 
 /// <summary>Everything the analysis of one jurisdiction finds over a range of dates.</summary>
 /// <param name="Jurisdiction">The jurisdiction.</param>
@@ -287,7 +310,20 @@ public sealed record PolicyAnalysisReport(
     GapReport Gaps,
     IReadOnlyList<ConflictFinding> Conflicts,
     IReadOnlyList<UnreachableRule> Unreachable,
-    IReadOnlyList<PreemptionFinding> Preemptions);
+    IReadOnlyList<PreemptionFinding> Preemptions)
+{
+    /// <summary>The periods analysed: the range cut at every date on which a rule, presumption or citation of the chain changes.</summary>
+    public IReadOnlyList<EffectivePeriod> Periods { get; init => field = value.ToEquatableArray(); } = Periods.ToEquatableArray();
+
+    /// <summary>Same-layer conflicts.</summary>
+    public IReadOnlyList<ConflictFinding> Conflicts { get; init => field = value.ToEquatableArray(); } = Conflicts.ToEquatableArray();
+
+    /// <summary>Rules of the chain that never decide a request of this jurisdiction in their periods.</summary>
+    public IReadOnlyList<UnreachableRule> Unreachable { get; init => field = value.ToEquatableArray(); } = Unreachable.ToEquatableArray();
+
+    /// <summary>Rules preempted, with the requests affected.</summary>
+    public IReadOnlyList<PreemptionFinding> Preemptions { get; init => field = value.ToEquatableArray(); } = Preemptions.ToEquatableArray();
+}
 
 /// <summary>How often scenarios exercise one rule or presumption.</summary>
 /// <param name="Rule">The rule or presumption id.</param>
@@ -297,6 +333,10 @@ public sealed record PolicyAnalysisReport(
 /// <param name="Scenarios">The names of the scenarios whose decision lists it among the deciding rules.</param>
 public sealed record RuleCoverage(RuleId Rule, JurisdictionId Jurisdiction, bool IsPresumption, string? Citation, IReadOnlyList<string> Scenarios)
 {
+    /// <summary>The names of the scenarios whose decision lists it among the deciding rules.</summary>
+    public IReadOnlyList<string> Scenarios { get; init => field = value.ToEquatableArray(); } = Scenarios.ToEquatableArray();
+
+
     /// <summary>Whether some scenario exercises it.</summary>
     public bool Exercised => Scenarios.Count > 0;
 }
@@ -307,6 +347,13 @@ public sealed record RuleCoverage(RuleId Rule, JurisdictionId Jurisdiction, bool
 /// <param name="Invalid">Scenarios whose request could not be decided, with the problem.</param>
 public sealed record CoverageReport(IReadOnlyList<RuleCoverage> Rules, int ScenarioCount, IReadOnlyList<string> Invalid)
 {
+    /// <summary>Every rule and presumption considered, in catalogue order.</summary>
+    public IReadOnlyList<RuleCoverage> Rules { get; init => field = value.ToEquatableArray(); } = Rules.ToEquatableArray();
+
+    /// <summary>Scenarios whose request could not be decided, with the problem.</summary>
+    public IReadOnlyList<string> Invalid { get; init => field = value.ToEquatableArray(); } = Invalid.ToEquatableArray();
+
+
     /// <summary>The rules and presumptions no scenario exercises.</summary>
     public IReadOnlyList<RuleCoverage> Unexercised => [.. Rules.Where(r => !r.Exercised)];
 
@@ -340,6 +387,28 @@ public sealed record DecisionChange(
     IReadOnlyList<RequestGroup> Groups,
     long RequestCount)
 {
+    /// <summary>Citations the decision gains (in the new decision's order).</summary>
+    public IReadOnlyList<string> CitationsAdded { get; init => field = value.ToEquatableArray(); } = CitationsAdded.ToEquatableArray();
+
+    /// <summary>Citations the decision loses (in the old decision's order).</summary>
+    public IReadOnlyList<string> CitationsRemoved { get; init => field = value.ToEquatableArray(); } = CitationsRemoved.ToEquatableArray();
+
+    /// <summary>Obligations the decision gains.</summary>
+    public IReadOnlyList<Obligation> ObligationsAdded { get; init => field = value.ToEquatableArray(); } = ObligationsAdded.ToEquatableArray();
+
+    /// <summary>Obligations the decision loses.</summary>
+    public IReadOnlyList<Obligation> ObligationsRemoved { get; init => field = value.ToEquatableArray(); } = ObligationsRemoved.ToEquatableArray();
+
+    /// <summary>Rules newly preempted.</summary>
+    public IReadOnlyList<RuleId> PreemptedAdded { get; init => field = value.ToEquatableArray(); } = PreemptedAdded.ToEquatableArray();
+
+    /// <summary>Rules no longer preempted.</summary>
+    public IReadOnlyList<RuleId> PreemptedRemoved { get; init => field = value.ToEquatableArray(); } = PreemptedRemoved.ToEquatableArray();
+
+    /// <summary>The requests whose decision changes this way.</summary>
+    public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
+
+
     /// <summary>Whether the outcome itself changes.</summary>
     public bool OutcomeChanged => Before != After;
 
@@ -363,7 +432,11 @@ public sealed record DecisionChange(
 /// <param name="After">The outcome after.</param>
 /// <param name="Groups">The requests.</param>
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
-public sealed record OutcomeChange(Outcome Before, Outcome After, IReadOnlyList<RequestGroup> Groups, long RequestCount);
+public sealed record OutcomeChange(Outcome Before, Outcome After, IReadOnlyList<RequestGroup> Groups, long RequestCount)
+{
+    /// <summary>The requests.</summary>
+    public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
+}
 
 /// <summary>What a <see cref="ItemChange"/> adds to or removes from decisions.</summary>
 public enum ChangeKind
@@ -386,6 +459,10 @@ public enum ChangeKind
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
 public sealed record ItemChange(ChangeKind Kind, string Item, bool Added, IReadOnlyList<RequestGroup> Groups, long RequestCount)
 {
+    /// <summary>The requests.</summary>
+    public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
+
+
     /// <summary>The change as text: <c>+5 ILCS 805/15(h)</c>, <c>-record-request</c>, <c>+preempted chi-030-authorised</c>.</summary>
     /// <returns>The text.</returns>
     public string Describe() => (Added ? "+" : "-") + (Kind == ChangeKind.Preempted ? "preempted " : string.Empty) + Item;
@@ -414,4 +491,14 @@ public sealed record DiffReport(
     IReadOnlyList<ItemChange> Items,
     IReadOnlyList<DecisionChange> Changes,
     long RequestCount,
-    long RequestsPerDate);
+    long RequestsPerDate)
+{
+    /// <summary>The outcome changes, by the number of requests affected.</summary>
+    public IReadOnlyList<OutcomeChange> Outcomes { get; init => field = value.ToEquatableArray(); } = Outcomes.ToEquatableArray();
+
+    /// <summary>The citations, obligations and preempted rules gained or lost: citations first, in the order of the new then the old decisions.</summary>
+    public IReadOnlyList<ItemChange> Items { get; init => field = value.ToEquatableArray(); } = Items.ToEquatableArray();
+
+    /// <summary>The exact changes, outcome changes first, then by the number of requests affected.</summary>
+    public IReadOnlyList<DecisionChange> Changes { get; init => field = value.ToEquatableArray(); } = Changes.ToEquatableArray();
+}

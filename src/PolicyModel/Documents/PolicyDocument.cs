@@ -30,7 +30,7 @@ public sealed record RuleDeclaration
     public required string Source { get; init; }
 
     /// <summary>The section numberings.</summary>
-    public required IReadOnlyList<SectionVariant> Sections { get; init; }
+    public required IReadOnlyList<SectionVariant> Sections { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>When the rule is in force.</summary>
     public EffectivePeriod Period { get; init; }
@@ -39,7 +39,7 @@ public sealed record RuleDeclaration
     public required EnumSet<Respondent> Binds { get; init; }
 
     /// <summary>Conditions that must all hold.</summary>
-    public IReadOnlyList<Condition> When { get; init; } = [];
+    public IReadOnlyList<Condition> When { get; init => field = value.ToEquatableArray(); } = EquatableArray<Condition>.Empty;
 
     /// <summary>The effect.</summary>
     public required Effect Effect { get; init; }
@@ -48,10 +48,10 @@ public sealed record RuleDeclaration
     public EnumSet<Obligation> Obligations { get; init; }
 
     /// <summary>Rules this rule is an exception to.</summary>
-    public IReadOnlyList<RuleId> Excepts { get; init; } = [];
+    public IReadOnlyList<RuleId> Excepts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleId>.Empty;
 
     /// <summary>Rules of more specific layers this rule preempts.</summary>
-    public IReadOnlyList<RuleId> Preempts { get; init; } = [];
+    public IReadOnlyList<RuleId> Preempts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleId>.Empty;
 
     /// <summary>A verb phrase for explanations.</summary>
     public string? Explains { get; init; }
@@ -76,7 +76,7 @@ public sealed record PresumptionDeclaration
     public required EnumSet<Respondent> Binds { get; init; }
 
     /// <summary>Conditions that must all hold.</summary>
-    public IReadOnlyList<Condition> When { get; init; } = [];
+    public IReadOnlyList<Condition> When { get; init => field = value.ToEquatableArray(); } = EquatableArray<Condition>.Empty;
 
     /// <summary>The purpose presumed.</summary>
     public required Purpose Presume { get; init; }
@@ -136,19 +136,19 @@ public sealed class PolicyDocument
     public LocalDate? LawCurrentTo { get; init; }
 
     /// <summary>The legal sources.</summary>
-    public required IReadOnlyList<LegalSource> Sources { get; init; }
+    public required IReadOnlyList<LegalSource> Sources { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The named terms.</summary>
     public required IReadOnlyDictionary<string, Condition> Terms { get; init; }
 
     /// <summary>The presumptions.</summary>
-    public required IReadOnlyList<PresumptionDeclaration> Presumptions { get; init; }
+    public required IReadOnlyList<PresumptionDeclaration> Presumptions { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The preemption declarations.</summary>
-    public required IReadOnlyList<PreemptionDeclaration> Preemption { get; init; }
+    public required IReadOnlyList<PreemptionDeclaration> Preemption { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The rules, in catalogue order.</summary>
-    public required IReadOnlyList<RuleDeclaration> Rules { get; init; }
+    public required IReadOnlyList<RuleDeclaration> Rules { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Parses a document from JSON text, collecting every problem.</summary>
     /// <param name="json">The JSON text.</param>

@@ -37,7 +37,14 @@ public sealed record RuleTrace(RuleId Rule, JurisdictionId Jurisdiction, Layer L
 /// <param name="TimeZone">The time zone that produced it.</param>
 /// <param name="Rules">Every rule of the chain, most specific layer first.</param>
 /// <param name="Notes">Presumptions applied and unknown-purpose variants.</param>
-public sealed record DecisionTrace(Decision Decision, LocalDate LocalDate, string TimeZone, IReadOnlyList<RuleTrace> Rules, IReadOnlyList<string> Notes);
+public sealed record DecisionTrace(Decision Decision, LocalDate LocalDate, string TimeZone, IReadOnlyList<RuleTrace> Rules, IReadOnlyList<string> Notes)
+{
+    /// <summary>Every rule of the chain, most specific layer first.</summary>
+    public IReadOnlyList<RuleTrace> Rules { get; init => field = value.ToEquatableArray(); } = Rules.ToEquatableArray();
+
+    /// <summary>Presumptions applied and unknown-purpose variants.</summary>
+    public IReadOnlyList<string> Notes { get; init => field = value.ToEquatableArray(); } = Notes.ToEquatableArray();
+}
 
 internal sealed class DecisionTraceBuilder
 {

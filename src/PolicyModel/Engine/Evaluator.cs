@@ -55,11 +55,11 @@ internal sealed class DecisionTemplate
 {
     public required Outcome Outcome { get; init; }
 
-    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init; }
+    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init => field = value.ToEquatableArray(); }
 
-    public required IReadOnlyList<RuleId> DecidingRules { get; init; }
+    public required IReadOnlyList<RuleId> DecidingRules { get; init => field = value.ToEquatableArray(); }
 
-    public required IReadOnlyList<string> Citations { get; init; }
+    public required IReadOnlyList<string> Citations { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The obligations, in the contract's order; setting them also sets <see cref="ObligationSet"/>.</summary>
     public required IReadOnlyList<Obligation> Obligations
@@ -72,9 +72,9 @@ internal sealed class DecisionTemplate
         }
     }
 
-    public required IReadOnlyList<RuleId> Preempted { get; init; }
+    public required IReadOnlyList<RuleId> Preempted { get; init => field = value.ToEquatableArray(); }
 
-    public required IReadOnlyList<RuleConflict> Conflicts { get; init; }
+    public required IReadOnlyList<RuleConflict> Conflicts { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
     public required string Explanation { get; init; }
@@ -89,7 +89,6 @@ internal sealed class DecisionTemplate
 
     public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
     {
-        Request = request,
         RequestId = request.Id,
         Outcome = Outcome,
         EffectiveDate = date,

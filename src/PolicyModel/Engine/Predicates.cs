@@ -7,12 +7,12 @@ internal readonly struct Facts
 {
     private readonly RequestSchema.Values masks;
 
-    /// <summary>The request's facts, with <paramref name="purpose"/> in place of its own and, unless asked, no circumstances.</summary>
-    public Facts(AssistanceRequest request, Purpose purpose, bool withCircumstances)
+    /// <summary>The request's facts, with <paramref name="assumedPurpose"/> in place of its own and, unless asked, no circumstances.</summary>
+    public Facts(AssistanceRequest request, Purpose assumedPurpose, bool withCircumstances)
     {
         Span<ulong> values = masks;
         RequestSchema.Read(request, values);
-        values[RequestSchema.Of(RequestField.Purpose).Position] = (uint)purpose;
+        values[RequestSchema.Of(RequestField.Purpose).Position] = (uint)assumedPurpose;
         if (!withCircumstances)
         {
             values[RequestSchema.Of(RequestField.Circumstances).Position] = 0;

@@ -44,11 +44,19 @@ public abstract record Condition;
 
 /// <summary>Holds when every listed condition holds (an empty list holds).</summary>
 /// <param name="Conditions">The conditions.</param>
-public sealed record AllOfCondition(IReadOnlyList<Condition> Conditions) : Condition;
+public sealed record AllOfCondition(IReadOnlyList<Condition> Conditions) : Condition
+{
+    /// <summary>The conditions.</summary>
+    public IReadOnlyList<Condition> Conditions { get; init => field = value.ToEquatableArray(); } = Conditions.ToEquatableArray();
+}
 
 /// <summary>Holds when at least one listed condition holds.</summary>
 /// <param name="Conditions">The conditions (never empty).</param>
-public sealed record AnyOfCondition(IReadOnlyList<Condition> Conditions) : Condition;
+public sealed record AnyOfCondition(IReadOnlyList<Condition> Conditions) : Condition
+{
+    /// <summary>The conditions (never empty).</summary>
+    public IReadOnlyList<Condition> Conditions { get; init => field = value.ToEquatableArray(); } = Conditions.ToEquatableArray();
+}
 
 /// <summary>Holds when the inner condition does not.</summary>
 /// <param name="Inner">The negated condition.</param>

@@ -7,7 +7,11 @@ namespace PolicyModel;
 /// <param name="Other">The permitting or requiring rule.</param>
 public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 
-/// <summary>A decision on an assistance request (contract "Decision"): the outcome with its reasons.</summary>
+/// <summary>
+/// A decision on an assistance request (contract "Decision"): the outcome with its reasons. A value: two decisions
+/// are equal when every member is (lists compare by content), and it holds nothing beyond what it shows (not the
+/// request it decided).
+/// </summary>
 public sealed record Decision
 {
     /// <summary>The request's <c>id</c>, echoed, or <see langword="null"/>.</summary>
@@ -20,22 +24,22 @@ public sealed record Decision
     public required LocalDate EffectiveDate { get; init; }
 
     /// <summary>The layers consulted, outermost first.</summary>
-    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init; }
+    public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Ids of the rules that produced the outcome (in the order of docs/semantics.md, section 13).</summary>
-    public required IReadOnlyList<RuleId> DecidingRules { get; init; }
+    public required IReadOnlyList<RuleId> DecidingRules { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The citations of the deciding rules, controlling provision first.</summary>
-    public required IReadOnlyList<string> Citations { get; init; }
+    public required IReadOnlyList<string> Citations { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The duties the outcome carries, in the contract's order.</summary>
-    public required IReadOnlyList<Obligation> Obligations { get; init; }
+    public required IReadOnlyList<Obligation> Obligations { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Ids of rules that matched but were overridden by a controlling layer.</summary>
-    public required IReadOnlyList<RuleId> Preempted { get; init; }
+    public required IReadOnlyList<RuleId> Preempted { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Unresolved disagreements between counting rules (empty for the built-in policies).</summary>
-    public IReadOnlyList<RuleConflict> Conflicts { get; init; } = [];
+    public IReadOnlyList<RuleConflict> Conflicts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleConflict>.Empty;
 
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
@@ -51,26 +55,4 @@ public sealed record Decision
     /// <see langword="null"/> otherwise, and then absent from the JSON.
     /// </summary>
     public LocalDate? LawCurrentTo { get; init; }
-
-    /// <summary>The request decided (not part of the decision's value or JSON; used for failure reports in tests).</summary>
-    internal AssistanceRequest? Request { get; init; }
-
-    /// <inheritdoc/>
-    public bool Equals(Decision? other) =>
-        other is not null
-        && RequestId == other.RequestId
-        && Outcome == other.Outcome
-        && EffectiveDate == other.EffectiveDate
-        && JurisdictionChain.SequenceEqual(other.JurisdictionChain)
-        && DecidingRules.SequenceEqual(other.DecidingRules)
-        && Citations.SequenceEqual(other.Citations)
-        && Obligations.SequenceEqual(other.Obligations)
-        && Preempted.SequenceEqual(other.Preempted)
-        && Conflicts.SequenceEqual(other.Conflicts)
-        && Explanation == other.Explanation
-        && PolicyDigest == other.PolicyDigest
-        && LawCurrentTo == other.LawCurrentTo;
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(RequestId, Outcome, EffectiveDate, DecidingRules.Count, Explanation);
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
 
 namespace PolicyModel;
 
@@ -36,7 +37,7 @@ public readonly struct EnumSet<T> : IEquatable<EnumSet<T>>, IReadOnlyCollection<
     /// <returns>The set.</returns>
     public static EnumSet<T> Of(params IEnumerable<T> values)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        Guard.Against.Null(values);
         ulong m = 0;
         foreach (var v in values)
         {

@@ -1,7 +1,7 @@
 namespace PolicyModel;
 
 /// <summary>
-/// A preemption declaration of a jurisdiction (domain section 4.5): when one of its own-layer rules with an effect
+/// A preemption declaration of a jurisdiction (docs/semantics.md, section 7): when one of its own-layer rules with an effect
 /// in <see cref="When"/> counts, counting rules with an effect in <see cref="Preempts"/> of the layers in
 /// <see cref="Layers"/>, in it or nested in it, are preempted.
 /// </summary>

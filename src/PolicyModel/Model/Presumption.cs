@@ -1,6 +1,6 @@
 namespace PolicyModel;
 
-/// <summary>A presumption: what an <c>unknown</c> purpose is taken to be (domain sections 4.6 and 4.7).</summary>
+/// <summary>A presumption: what an <c>unknown</c> purpose is taken to be (docs/semantics.md, section 11).</summary>
 public sealed record Presumption
 {
     /// <summary>The id, unique in the set (shared with rule ids).</summary>
@@ -19,7 +19,7 @@ public sealed record Presumption
     public required EnumSet<Respondent> Binds { get; init; }
 
     /// <summary>Conditions that must all hold.</summary>
-    public required IReadOnlyList<Condition> Conditions { get; init; }
+    public required IReadOnlyList<Condition> Conditions { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>The purpose presumed (never <see cref="Purpose.Unknown"/>).</summary>
     public required Purpose Presumed { get; init; }

@@ -12,6 +12,10 @@ public sealed record SectionVariant(LocalDate? From, string Section);
 /// <param name="Sections">The numberings, the first without a start date, later ones in date order.</param>
 public sealed record Provision(LegalSource Source, IReadOnlyList<SectionVariant> Sections)
 {
+    /// <summary>The numberings, the first without a start date, later ones in date order.</summary>
+    public IReadOnlyList<SectionVariant> Sections { get; init => field = value.ToEquatableArray(); } = Sections.ToEquatableArray();
+
+
     /// <summary>The citation printed on <paramref name="date"/>: the source's citation prefix and the section in use that day.</summary>
     /// <param name="date">The local date of the decision.</param>
     /// <returns>For example <c>5 ILCS 805/15(a)</c>.</returns>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace PolicyModel;
@@ -281,7 +282,7 @@ public sealed class RequestFieldInfo
     /// <returns>The value.</returns>
     public ulong ValueOf(AssistanceRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         Span<ulong> values = stackalloc ulong[RequestSchema.FieldCount];
         RequestSchema.Read(request, values);
         return values[Position];

@@ -1,6 +1,6 @@
 namespace PolicyModel;
 
-/// <summary>A rule of a compiled policy set (domain section 4.3).</summary>
+/// <summary>A rule of a compiled policy set (docs/semantics.md, section 5).</summary>
 public sealed record Rule
 {
     /// <summary>The id, unique in the set.</summary>
@@ -19,7 +19,7 @@ public sealed record Rule
     public required EnumSet<Respondent> Binds { get; init; }
 
     /// <summary>Conditions that must all hold, as written (term references unresolved).</summary>
-    public required IReadOnlyList<Condition> Conditions { get; init; }
+    public required IReadOnlyList<Condition> Conditions { get; init => field = value.ToEquatableArray(); }
 
     /// <summary>Its effect when it counts.</summary>
     public required Effect Effect { get; init; }
@@ -31,10 +31,10 @@ public sealed record Rule
     public required Provision Provision { get; init; }
 
     /// <summary>The rules it is an exception to.</summary>
-    public IReadOnlyList<RuleId> Excepts { get; init; } = [];
+    public IReadOnlyList<RuleId> Excepts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleId>.Empty;
 
     /// <summary>The rules of more specific layers it preempts when it counts.</summary>
-    public IReadOnlyList<RuleId> Preempts { get; init; } = [];
+    public IReadOnlyList<RuleId> Preempts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleId>.Empty;
 
     /// <summary>A verb phrase for explanations ("forbids …"), or <see langword="null"/>.</summary>
     public string? Explains { get; init; }

@@ -1,18 +1,20 @@
 using System.Text;
+using Ardalis.GuardClauses;
 
 namespace PolicyModel;
 
 /// <summary>Readable text of a request and its decision, printed by failing assertions and scenario results.</summary>
 public static class DecisionReport
 {
-    /// <summary>Describes a decision (and its request, when the decision came from <see cref="PolicySet.Decide(AssistanceRequest)"/>).</summary>
+    /// <summary>Describes a decision, and the request it decided when given (a decision does not hold its request).</summary>
     /// <param name="decision">The decision.</param>
+    /// <param name="request">The request decided, or <see langword="null"/>.</param>
     /// <returns>Multi-line text without braces (safe inside assertion messages).</returns>
-    public static string Describe(Decision decision)
+    public static string Describe(Decision decision, AssistanceRequest? request = null)
     {
-        ArgumentNullException.ThrowIfNull(decision);
+        Guard.Against.Null(decision);
         var text = new StringBuilder();
-        if (decision.Request is { } r)
+        if (request is { } r)
         {
             text.AppendLine("Request:");
             text.AppendLine($"  jurisdiction {r.Jurisdiction}, received {r.ReceivedAt.ToContractText()}");

@@ -6,6 +6,10 @@ namespace PolicyModel;
 /// <param name="Failures">What differs (empty when it passes).</param>
 public sealed record ScenarioResult(Scenario Scenario, Decision? Decision, IReadOnlyList<string> Failures)
 {
+    /// <summary>What differs (empty when it passes).</summary>
+    public IReadOnlyList<string> Failures { get; init => field = value.ToEquatableArray(); } = Failures.ToEquatableArray();
+
+
     /// <summary>Whether the decision met every expectation.</summary>
     public bool Passed => Failures.Count == 0;
 
@@ -13,5 +17,5 @@ public sealed record ScenarioResult(Scenario Scenario, Decision? Decision, IRead
     /// <returns>Multi-line text.</returns>
     public override string ToString() =>
         $"{(Passed ? "PASS" : "FAIL")} {Scenario.Name} ({Scenario.Source}){(Passed ? string.Empty : Environment.NewLine + string.Join(Environment.NewLine, Failures.Select(f => "  " + f)))}"
-        + (Decision is null || Passed ? string.Empty : Environment.NewLine + DecisionReport.Describe(Decision));
+        + (Decision is null || Passed ? string.Empty : Environment.NewLine + DecisionReport.Describe(Decision, Scenario.Request));
 }

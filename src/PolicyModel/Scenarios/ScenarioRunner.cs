@@ -12,8 +12,8 @@ public static class ScenarioRunner
     /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid.</exception>
     public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths)
     {
-        ArgumentNullException.ThrowIfNull(policies);
-        ArgumentNullException.ThrowIfNull(paths);
+        Guard.Against.Null(policies);
+        Guard.Against.Null(paths);
         return [.. ScenarioFiles(paths).SelectMany(ScenarioFile.Load).Select(s => Run(policies, s))];
     }
 
@@ -23,8 +23,8 @@ public static class ScenarioRunner
     /// <returns>Its result.</returns>
     public static ScenarioResult Run(PolicySet policies, Scenario scenario)
     {
-        ArgumentNullException.ThrowIfNull(policies);
-        ArgumentNullException.ThrowIfNull(scenario);
+        Guard.Against.Null(policies);
+        Guard.Against.Null(scenario);
         return policies.TryDecide(scenario.Request, out var decision, out var problem)
             ? new ScenarioResult(scenario, decision, scenario.Check(decision!))
             : new ScenarioResult(scenario, null, [$"the request is invalid: {problem}"]);

@@ -46,7 +46,7 @@ public sealed class AnalysisConsistencyTests
             var (request, date) = RandomRequest(random, "st");
             var inGap = gaps.Groups.Any(g => g.Contains(request) && InPeriods(g.Periods, date));
 
-            inGap.Should().Be(Rich.Decide(request).Outcome == Outcome.Discretionary, "request {0} on {1}", DecisionReport.Describe(Rich.Decide(request)), date);
+            inGap.Should().Be(Rich.Decide(request).Outcome == Outcome.Discretionary, "request {0} on {1}", DecisionReport.Describe(Rich.Decide(request), request), date);
         }
     }
 
