@@ -16,5 +16,7 @@ internal static class Commands
         DiffCommand.Create(setup),
         JurisdictionsCommand.Create(setup),
         ShowCommand.Create(setup),
+        ServeCommand.Create(setup),
+        ReplayCommand.Create(setup),
     ];
 }

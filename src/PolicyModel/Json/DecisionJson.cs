@@ -12,7 +12,7 @@ namespace PolicyModel;
 /// </summary>
 public static class DecisionJson
 {
-    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation", "dependsOn", "askFirst"];
+    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation", "dependsOn", "askFirst", "policyDigest", "lawCurrentTo"];
     private static readonly string[] EntryProperties = ["when", "outcome"];
     private static readonly string[] ConflictProperties = ["prohibiting", "other"];
 
@@ -44,7 +44,7 @@ public static class DecisionJson
         return decision;
     }
 
-    private static Decision? Bind(JNode node, Binder bind)
+    internal static Decision? Bind(JNode node, Binder bind)
     {
         const string what = "a decision";
         var props = bind.Object(node, what, Properties);
@@ -83,6 +83,8 @@ public static class DecisionJson
             }
         }
 
+        var digest = props.TryGetValue("policyDigest", out var pd) ? bind.NonEmptyString(pd, "a policy digest") : null;
+        var lawCurrentTo = props.TryGetValue("lawCurrentTo", out var lc) ? bind.Date(lc) : null;
         if (bind.Problems.Count != start || outcome is null || date is null || chain is null || deciding is null || citations is null
             || obligations is null || preempted is null || conflicts is null || explanation is null || dependsOn is null)
         {
@@ -103,6 +105,8 @@ public static class DecisionJson
             Explanation = explanation,
             DependsOn = dependsOn,
             AskFirst = askFirst,
+            PolicyDigest = digest,
+            LawCurrentTo = lawCurrentTo,
         };
     }
 
@@ -238,6 +242,8 @@ public static class DecisionJson
         Explanation = d.Explanation,
         AskFirst = d.AskFirst is { } field ? RequestFields.Name(field) : null,
         DependsOn = d.DependsOn.Count == 0 ? null : [.. d.DependsOn.Select(e => new DependsOnDocument { When = e.When, Outcome = ContractNames<Outcome>.Name(e.Outcome) })],
+        PolicyDigest = d.PolicyDigest,
+        LawCurrentTo = d.LawCurrentTo?.ToContractText(),
     };
 }
 
@@ -270,6 +276,12 @@ internal sealed class DecisionDocument
     public List<ConflictDocument>? Conflicts { get; init; }
 
     public required string Explanation { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PolicyDigest { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LawCurrentTo { get; init; }
 }
 
 /// <summary>One entry of a partial decision's <c>dependsOn</c>.</summary>

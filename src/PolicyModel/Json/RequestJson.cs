@@ -93,48 +93,54 @@ public static class RequestJson
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
-            writer.WriteStartObject();
-            var values = default(RequestSchema.Values);
-            RequestSchema.Read(request, values);
-            foreach (var property in RequestSchema.JsonProperties)
-            {
-                if (RequestSchema.TryFind(property, out var field))
-                {
-                    if (!request.Unknown.Contains(field.Field))
-                    {
-                        WriteField(writer, field, values[field.Position]);
-                    }
-                }
-                else if (property == "receivedAt")
-                {
-                    // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
-                    writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
-                }
-                else if (property == "jurisdiction")
-                {
-                    writer.WriteString(property, request.Jurisdiction.Value);
-                }
-                else if (request.Id is not null)
-                {
-                    writer.WriteString(property, request.Id);
-                }
-            }
-
-            if (!request.Unknown.IsEmpty)
-            {
-                writer.WriteStartArray("unknown");
-                foreach (var field in RequestSchema.JsonOrder.Where(f => request.Unknown.Contains(f.Field)))
-                {
-                    writer.WriteStringValue(field.JsonName);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
+            Write(writer, request);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a request object (every field, defaults included) to a JSON writer.</summary>
+    internal static void Write(Utf8JsonWriter writer, AssistanceRequest request)
+    {
+        writer.WriteStartObject();
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        foreach (var property in RequestSchema.JsonProperties)
+        {
+            if (RequestSchema.TryFind(property, out var field))
+            {
+                if (!request.Unknown.Contains(field.Field))
+                {
+                    WriteField(writer, field, values[field.Position]);
+                }
+            }
+            else if (property == "receivedAt")
+            {
+                // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
+                writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+            }
+            else if (property == "jurisdiction")
+            {
+                writer.WriteString(property, request.Jurisdiction.Value);
+            }
+            else if (request.Id is not null)
+            {
+                writer.WriteString(property, request.Id);
+            }
+        }
+
+        if (!request.Unknown.IsEmpty)
+        {
+            writer.WriteStartArray("unknown");
+            foreach (var field in RequestSchema.JsonOrder.Where(f => request.Unknown.Contains(f.Field)))
+            {
+                writer.WriteStringValue(field.JsonName);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>

@@ -54,4 +54,16 @@ public sealed record Decision
 
     /// <summary>For outcome <see cref="Outcome.Depends"/>: the unknown fact that best splits the outcomes (ask it first); otherwise <see langword="null"/>.</summary>
     public RequestField? AskFirst { get; init; }
+
+    /// <summary>
+    /// The digest of the policy set that decided (<see cref="PolicySet.Digest"/>, <c>sha256:…</c>), when the host
+    /// stamps it (the decision service does); <see langword="null"/> otherwise, and then absent from the JSON.
+    /// </summary>
+    public string? PolicyDigest { get; init; }
+
+    /// <summary>
+    /// The date the deciding policy set's law is current to, when the host stamps it (the decision service does);
+    /// <see langword="null"/> otherwise, and then absent from the JSON.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; init; }
 }
