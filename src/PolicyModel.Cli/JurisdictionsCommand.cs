@@ -52,7 +52,7 @@ internal static class JurisdictionsCommand
                     }
 
                     writer.WriteString("timeZone", j.TimeZone);
-                    writer.WriteString("level", j.Level.ToContractName());
+                    writer.WriteString("level", ContractNames<Layer>.Name(j.Level));
                     writer.WriteString("stance", StanceName(j.Stance));
                     writer.WriteNumber("rules", j.Rules);
                     writer.WriteNumber("presumptions", j.Presumptions);

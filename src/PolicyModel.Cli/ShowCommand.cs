@@ -78,13 +78,13 @@ internal static class ShowCommand
                 ["layer", "rule", "period", "binds", "effect", "citation", "confidence"],
                 rules.Select(r => (IReadOnlyList<string>)
                 [
-                    r.Layer.ToContractName(),
+                    ContractNames<Layer>.Name(r.Layer),
                     r.Id.Value,
                     r.Period.ToString(),
                     Binds(r.Binds),
                     Effect(r),
                     UntrustedText.Escape(Citation(r, on)),
-                    r.Confidence.ToContractName(),
+                    ContractNames<Confidence>.Name(r.Confidence),
                 ]));
         }
 
@@ -95,7 +95,7 @@ internal static class ShowCommand
                 ["layer", "presumption", "period", "binds", "presumes"],
                 presumptions.Select(p => (IReadOnlyList<string>)
                 [
-                    p.Layer.ToContractName(), p.Id.Value, p.Period.ToString(), Binds(p.Binds), p.Presumed.ToContractName(),
+                    ContractNames<Layer>.Name(p.Layer), p.Id.Value, p.Period.ToString(), Binds(p.Binds), ContractNames<Purpose>.Name(p.Presumed),
                 ]));
         }
 
@@ -148,13 +148,13 @@ internal static class ShowCommand
                 writer.WriteStartObject();
                 writer.WriteString("id", rule.Id.Value);
                 writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-                writer.WriteString("layer", rule.Layer.ToContractName());
+                writer.WriteString("layer", ContractNames<Layer>.Name(rule.Layer));
                 Period(writer, rule.Period);
                 AnalysisOutput.Strings(writer, "binds", ContractNames<Respondent>.All.Where(rule.Binds.Contains).Select(ContractNames<Respondent>.Name));
                 writer.WriteString("effect", ContractNames<PolicyModel.Effect>.Name(rule.Effect));
                 AnalysisOutput.Strings(writer, "obligations", rule.Obligations.Select(ContractNames<Obligation>.Name));
                 writer.WriteString("citation", Citation(rule, on));
-                writer.WriteString("confidence", rule.Confidence.ToContractName());
+                writer.WriteString("confidence", ContractNames<Confidence>.Name(rule.Confidence));
                 writer.WriteEndObject();
             }
 
@@ -165,10 +165,10 @@ internal static class ShowCommand
                 writer.WriteStartObject();
                 writer.WriteString("id", presumption.Id.Value);
                 writer.WriteString("jurisdiction", presumption.Jurisdiction.Value);
-                writer.WriteString("layer", presumption.Layer.ToContractName());
+                writer.WriteString("layer", ContractNames<Layer>.Name(presumption.Layer));
                 Period(writer, presumption.Period);
                 AnalysisOutput.Strings(writer, "binds", ContractNames<Respondent>.All.Where(presumption.Binds.Contains).Select(ContractNames<Respondent>.Name));
-                writer.WriteString("presumes", presumption.Presumed.ToContractName());
+                writer.WriteString("presumes", ContractNames<Purpose>.Name(presumption.Presumed));
                 writer.WriteEndObject();
             }
 
