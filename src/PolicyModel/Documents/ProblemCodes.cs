@@ -111,6 +111,9 @@ public static class ProblemCodes
     /// </summary>
     public const string TooComplex = "PM2015";
 
+    /// <summary>PM2016: a policy set whose request classes (or classes × periods) are past the budget of <see cref="AnalysisLimits"/>; analysis refuses it.</summary>
+    public const string AnalysisTooLarge = "PM2016";
+
     /// <summary>PM3001: a request names a jurisdiction the policy set does not have.</summary>
     public const string UnknownRequestJurisdiction = "PM3001";
 }
