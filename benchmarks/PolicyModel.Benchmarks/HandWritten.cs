@@ -31,7 +31,9 @@ public static class HandWritten
     private static readonly LocalDate Kifta = new(2019, 6, 21);
     private static readonly LocalDate WayForward = new(2021, 8, 2);
     private static readonly LocalDate ContractDeadline = new(2022, 1, 1);
+    private static readonly LocalDate CourtAccess = new(2025, 12, 9);
     private static readonly LocalDate TexasSb4 = new(2017, 9, 1);
+    private static readonly LocalDate TexasSb8 = new(2026, 1, 1);
     private static readonly LocalDate FloridaSb168 = new(2019, 7, 1);
     private static readonly LocalDate Florida908105 = new(2019, 10, 1);
     private static readonly LocalDate Florida90811 = new(2023, 1, 1);
@@ -145,7 +147,7 @@ public static class HandWritten
         switch (place)
         {
             case Place.Illinois or Place.Cook or Place.Chicago:
-                Illinois(ref t, date, a, auth, facts, ia, civdoc, civil, crim, cp, h, psj);
+                Illinois(ref t, date, a, auth, facts, ia, civdoc, civil, crim, cp, h, psj, r.Location == Location.Courthouse);
                 if (place != Place.Illinois && sj && date >= Cook4637)
                 {
                     // Cook County 46-37 binds the sheriff and jail only.
@@ -194,7 +196,7 @@ public static class HandWritten
                 break;
 
             case Place.Texas:
-                Texas(ref t, date, a, auth, facts, ia, psj);
+                Texas(ref t, date, a, auth, facts, ia, psj, sj);
                 break;
 
             case Place.Florida:
@@ -206,7 +208,7 @@ public static class HandWritten
     }
 
     private static void Illinois(ref Tally t, LocalDate date, AssistanceKind a, Authority auth, EnumSet<SubjectFact> facts,
-        bool ia, bool civdoc, bool civil, bool crim, bool cp, bool h, bool psj)
+        bool ia, bool civdoc, bool civil, bool crim, bool cp, bool h, bool psj, bool courthouse)
     {
         if (date < TrustAct)
         {
@@ -253,6 +255,14 @@ public static class HandWritten
             {
                 t.StateProhibit = true; // il-805-15g
             }
+        }
+
+        // 705 ILCS 96/10-15 binds local-government too.
+        if (date >= CourtAccess && courthouse && civil
+            && a is AssistanceKind.StopOrArrest or AssistanceKind.HoldPastRelease or AssistanceKind.TransferCustody
+                or AssistanceKind.OnSceneSupport or AssistanceKind.PerimeterOrCrowdControl)
+        {
+            t.StateProhibit = true; // il-705-96-10-15
         }
 
         if (!psj)
@@ -364,8 +374,8 @@ public static class HandWritten
         }
     }
 
-    /// <summary>Texas SB 4 (from 2017-09-01); a mandate, with no built-in local rules for it to preempt.</summary>
-    private static void Texas(ref Tally t, LocalDate date, AssistanceKind a, Authority auth, EnumSet<SubjectFact> facts, bool ia, bool psj)
+    /// <summary>Texas SB 4 (from 2017-09-01) and SB 8 (from 2026-01-01); a mandate, with no built-in local rules for it to preempt.</summary>
+    private static void Texas(ref Tally t, LocalDate date, AssistanceKind a, Authority auth, EnumSet<SubjectFact> facts, bool ia, bool psj, bool sj)
     {
         if (date < TexasSb4)
         {
@@ -389,6 +399,9 @@ public static class HandWritten
                 // tx-detainer (art. 2.251, art. 2A.060 from 2025-01-01); tx-detainer-proof excepts it on proof of status.
                 t.Require = true;
                 t.Obligations |= Bit(Obligation.InformSubject);
+                break;
+            case AssistanceKind.Enter287gAgreement when sj && date >= TexasSb8:
+                t.Require = true; // tx-753-051 (SB 8, Gov't Code 753.051(a), from 2026-01-01)
                 break;
         }
     }

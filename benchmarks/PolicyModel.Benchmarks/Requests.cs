@@ -123,7 +123,7 @@ public static class Requests
     [
         new(1997, 4, 1), new(2006, 3, 29), new(2011, 9, 7), new(2012, 9, 12), new(2012, 10, 23), new(2017, 8, 28), new(2017, 9, 1),
         new(2019, 6, 21), new(2019, 7, 1), new(2019, 9, 30), new(2019, 10, 1), new(2020, 3, 25), new(2021, 1, 27), new(2021, 8, 2),
-        new(2022, 1, 1), new(2023, 1, 1), new(2025, 1, 1),
+        new(2022, 1, 1), new(2023, 1, 1), new(2025, 1, 1), new(2025, 10, 6), new(2025, 12, 9), new(2026, 1, 1), new(2026, 12, 7),
     ];
 
     private static readonly Offset[] Offsets =
@@ -133,8 +133,8 @@ public static class Requests
 
     /// <summary>
     /// <paramref name="count"/> valid pseudo-random requests over <see cref="Jurisdictions"/> (the same for the same
-    /// seed): every field uniform over its vocabulary, times either anywhere from 2004 to 2027 or within 36 hours of a
-    /// rule's start or end date, with assorted offsets.
+    /// seed): every field uniform over its vocabulary (a location only on half of them), times either anywhere from 2004
+    /// to 2027 or within 36 hours of a rule's start or end date (or of the day after the law's date), with assorted offsets.
     /// </summary>
     public static AssistanceRequest[] Random(int count, int seed = 20250121)
     {
@@ -146,6 +146,7 @@ public static class Requests
         var kinds = Enum.GetValues<AssistanceKind>();
         var authorities = Enum.GetValues<Authority>();
         var respondents = Enum.GetValues<Respondent>();
+        var locations = Enum.GetValues<Location>();
         var start = Instant.FromUtc(2004, 1, 1, 0, 0);
         var span = (Instant.FromUtc(2028, 1, 1, 0, 0) - start).TotalSeconds;
         var result = new AssistanceRequest[count];
@@ -173,6 +174,7 @@ public static class Requests
                 Authority = authorities[random.Next(authorities.Length)],
                 Circumstances = random.Next(4) == 0 ? EnumSet<Circumstance>.FromMask((ulong)random.Next(1, 16)) : EnumSet<Circumstance>.Empty,
                 SubjectFacts = EnumSet<SubjectFact>.FromMask(RandomFacts(random)),
+                Location = random.Next(2) == 0 ? Location.Other : locations[random.Next(locations.Length)],
             };
         }
 

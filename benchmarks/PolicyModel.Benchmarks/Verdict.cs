@@ -24,7 +24,7 @@ public readonly record struct Verdict(Outcome Outcome, EnumSet<Obligation> Oblig
     }
 
     public override string ToString() =>
-        Obligations.IsEmpty ? Vocab<Outcome>.Name(Outcome) : $"{Vocab<Outcome>.Name(Outcome)} [{Obligations}]";
+        Obligations.IsEmpty ? Outcome.ToContractName() : $"{Outcome.ToContractName()} [{Obligations}]";
 }
 
 /// <summary>Something that decides requests: one of the engines compared.</summary>
@@ -85,9 +85,9 @@ public static class Agreement
             text.Append(request.Id).Append(": ");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{request.Jurisdiction} {Vocab<Respondent>.Name(request.Respondent)} {OffsetDateTimePattern.ExtendedIso.Format(request.ReceivedAt)} ")
-            .Append(CultureInfo.InvariantCulture, $"{Vocab<Requester>.Name(request.Requester)} {Vocab<Purpose>.Name(request.Purpose)} {Vocab<AssistanceKind>.Name(request.Assistance)} ")
-            .Append(CultureInfo.InvariantCulture, $"authority={Vocab<Authority>.Name(request.Authority)}");
+        text.Append(CultureInfo.InvariantCulture, $"{request.Jurisdiction} {request.Respondent.ToContractName()} {OffsetDateTimePattern.ExtendedIso.Format(request.ReceivedAt)} ")
+            .Append(CultureInfo.InvariantCulture, $"{request.Requester.ToContractName()} {request.Purpose.ToContractName()} {request.Assistance.ToContractName()} ")
+            .Append(CultureInfo.InvariantCulture, $"authority={request.Authority.ToContractName()}");
         if (!request.Circumstances.IsEmpty)
         {
             text.Append(CultureInfo.InvariantCulture, $" circumstances=[{request.Circumstances}]");

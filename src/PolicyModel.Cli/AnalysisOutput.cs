@@ -10,7 +10,7 @@ namespace PolicyModel.Cli;
 /// <summary>Shared pieces of <c>analyze</c> and <c>diff</c>: option checks, readable group rows and JSON.</summary>
 internal static class AnalysisOutput
 {
-    public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonWriterOptions JsonOptions(bool indented) => new() { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Parses an optional <c>YYYY-MM-DD</c> option value; writes the error and returns false when invalid.</summary>
     public static bool TryDate(string? text, string option, TextWriter stderr, out LocalDate? date)
@@ -52,8 +52,6 @@ internal static class AnalysisOutput
     }
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    public static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Whether a group's periods are exactly the whole of <paramref name="analysed"/> (then the dates column is left out).</summary>
     public static bool CoversAll(RequestGroup group, IReadOnlyList<EffectivePeriod> analysed) =>
@@ -117,15 +115,14 @@ internal static class AnalysisOutput
                 continue;
             }
 
-            var name = RequestGroup.FieldName(field);
-            switch (field)
+            var schema = RequestSchema.Of(field);
+            if (schema.IsSet)
             {
-                case RequestField.Requester: Names(writer, name, group.Requesters); break;
-                case RequestField.Purpose: Names(writer, name, group.Purposes); break;
-                case RequestField.Assistance: Names(writer, name, group.Assistance); break;
-                case RequestField.Authority: Names(writer, name, group.Authorities); break;
-                case RequestField.Respondent: Names(writer, name, group.Respondents); break;
-                default: writer.WriteString(name, group.Text(field)); break;
+                writer.WriteString(schema.JsonName, group.Text(field));
+            }
+            else
+            {
+                Strings(writer, schema.JsonName, group.ValuesOf(field).Select(schema.ValueText));
             }
         }
 
@@ -168,8 +165,4 @@ internal static class AnalysisOutput
 
         return text.ToString();
     }
-
-    private static void Names<T>(Utf8JsonWriter writer, string name, EnumSet<T> values)
-        where T : struct, Enum =>
-        Strings(writer, name, values.Select(Vocab<T>.Name));
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using PolicyModel.Analysis;
 
@@ -11,9 +12,45 @@ internal static class AnalyzeCommand
 {
     public static readonly string[] Sections = ["gaps", "conflicts", "unreachable", "preemption", "coverage"];
 
+    public static Command Create(CommandSetup setup)
+    {
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to analyse (default: every jurisdiction of the policies)" };
+        var on = new Option<string>("--on") { Description = "Analyse one date (YYYY-MM-DD)" };
+        var from = new Option<string>("--from") { Description = "First date analysed (YYYY-MM-DD, inclusive; default: since always)" };
+        var to = new Option<string>("--to") { Description = "Last date analysed (YYYY-MM-DD, inclusive; default: until further notice)" };
+        var scenarios = SharedOptions.Paths("--scenarios", "Scenario files or folders: report which rules they exercise and which none does");
+        var only = SharedOptions.Paths("--only", "Only these sections: gaps, conflicts, unreachable, preemption, coverage");
+        var command = setup.New(
+            "analyze",
+            "Analyse the policies: requests no rule decides (gaps), same-layer conflicts, rules that never decide, preemption, and scenario coverage",
+            "policymodel analyze --jurisdiction us-il-chicago --on 2025-01-21",
+            "policymodel analyze --policies my-city.json --only gaps conflicts",
+            "policymodel analyze --scenarios scenarios/ --only coverage");
+        command.Options.Add(jurisdiction);
+        command.Options.Add(on);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(scenarios);
+        command.Options.Add(only);
+        setup.SetAction(command, (parse, context) => Run(
+            new AnalyzeOptions
+            {
+                Jurisdiction = parse.GetValue(jurisdiction),
+                On = parse.GetValue(on),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                Scenarios = parse.GetValue(scenarios) ?? [],
+                Only = parse.GetValue(only) ?? [],
+                Common = context.Options,
+            },
+            context.Output,
+            context.Stderr));
+        return command;
+    }
+
     public static int Run(AnalyzeOptions options, Output stdout, TextWriter stderr)
     {
-        var set = PolicyLoader.Load(options.Policies, !options.NoBuiltIns, stderr);
+        var set = PolicyLoader.Load(options.Common.Policies, !options.Common.NoBuiltIns, stderr);
         if (set is null)
         {
             return ExitCodes.InvalidInput;
@@ -62,9 +99,9 @@ internal static class AnalyzeCommand
         }
 
         var coverage = scenarios is null || !only.Contains("coverage") ? null : analyzer.Coverage(scenarios, jurisdiction);
-        if (options.Json)
+        if (options.Common.Json)
         {
-            stdout.Writer.WriteLine(Json(range, reports, coverage, only));
+            stdout.Writer.WriteLine(Json(range, reports, coverage, only, options.Common.Pretty));
         }
         else
         {
@@ -99,7 +136,7 @@ internal static class AnalyzeCommand
 
         if (fromDate is { } f && toDate is { } t && t < f)
         {
-            stderr.WriteLine($"error: --to {AnalysisOutput.Date(t)} is before --from {AnalysisOutput.Date(f)}");
+            stderr.WriteLine($"error: --to {t.ToContractText()} is before --from {f.ToContractText()}");
             return false;
         }
 
@@ -127,7 +164,7 @@ internal static class AnalyzeCommand
             {
                 foreach (var problem in ex.Problems)
                 {
-                    stderr.WriteLine(problem);
+                    stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
                 }
 
                 invalid = true;
@@ -179,7 +216,7 @@ internal static class AnalyzeCommand
                     AnalysisOutput.GroupTable(
                         output,
                         ["prohibiting", "permitting or requiring", "layer"],
-                        report.Conflicts.Select(c => ((IReadOnlyList<string>)[c.Prohibiting.Value, c.Other.Value, Vocab<Layer>.Name(c.Layer)], c.Groups)),
+                        report.Conflicts.Select(c => ((IReadOnlyList<string>)[c.Prohibiting.Value, c.Other.Value, c.Layer.ToContractName()], c.Groups)),
                         report.Periods);
                 }
             }
@@ -198,7 +235,7 @@ internal static class AnalyzeCommand
                         ["rule", "jurisdiction", "effect", "citation", "in force", "why"],
                         report.Unreachable.Select(u => (IReadOnlyList<string>)
                         [
-                            u.Rule.Value, u.Jurisdiction.Value, Vocab<Effect>.Name(u.Effect), u.Citation, RequestGroup.PeriodsText(u.Periods), u.Explain(),
+                            u.Rule.Value, u.Jurisdiction.Value, u.Effect.ToContractName(), u.Citation, RequestGroup.PeriodsText(u.Periods), u.Explain(),
                         ]));
                 }
             }
@@ -242,10 +279,10 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static string Json(DateRange range, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only)
+    private static string Json(DateRange range, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only, bool indented)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions))
+        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions(indented)))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("range");
@@ -275,7 +312,7 @@ internal static class AnalyzeCommand
                         writer.WriteStartObject();
                         writer.WriteString("prohibiting", c.Prohibiting.Value);
                         writer.WriteString("other", c.Other.Value);
-                        writer.WriteString("layer", Vocab<Layer>.Name(c.Layer));
+                        writer.WriteString("layer", c.Layer.ToContractName());
                         writer.WriteNumber("requestCount", c.RequestCount);
                         AnalysisOutput.WriteGroups(writer, c.Groups);
                         writer.WriteEndObject();
@@ -292,8 +329,8 @@ internal static class AnalyzeCommand
                         writer.WriteStartObject();
                         writer.WriteString("rule", u.Rule.Value);
                         writer.WriteString("jurisdiction", u.Jurisdiction.Value);
-                        writer.WriteString("layer", Vocab<Layer>.Name(u.Layer));
-                        writer.WriteString("effect", Vocab<Effect>.Name(u.Effect));
+                        writer.WriteString("layer", u.Layer.ToContractName());
+                        writer.WriteString("effect", u.Effect.ToContractName());
                         writer.WriteString("citation", u.Citation);
                         writer.WriteString("reason", AnalysisOutput.Kebab(u.Reason.ToString()));
                         AnalysisOutput.Strings(writer, "by", u.By);
@@ -313,10 +350,10 @@ internal static class AnalyzeCommand
                         writer.WriteStartObject();
                         writer.WriteString("rule", p.Rule.Value);
                         writer.WriteString("jurisdiction", p.Jurisdiction.Value);
-                        writer.WriteString("layer", Vocab<Layer>.Name(p.Layer));
+                        writer.WriteString("layer", p.Layer.ToContractName());
                         writer.WriteString("citation", p.Citation);
                         writer.WriteString("preemptedBy", p.PreemptedBy);
-                        AnalysisOutput.Strings(writer, "outcomes", p.Outcomes.Select(Vocab<Outcome>.Name));
+                        AnalysisOutput.Strings(writer, "outcomes", p.Outcomes.Select(ContractNames<Outcome>.Name));
                         writer.WriteNumber("requestCount", p.RequestCount);
                         AnalysisOutput.WriteGroups(writer, p.Groups);
                         writer.WriteEndObject();
@@ -367,7 +404,7 @@ internal static class AnalyzeCommand
     {
         if (date is { } d)
         {
-            writer.WriteString(name, AnalysisOutput.Date(d));
+            writer.WriteString(name, d.ToContractText());
         }
         else
         {
@@ -391,9 +428,6 @@ internal sealed record AnalyzeOptions
 
     public IReadOnlyList<string> Only { get; init; } = [];
 
-    public bool Json { get; init; }
-
-    public IReadOnlyList<string> Policies { get; init; } = [];
-
-    public bool NoBuiltIns { get; init; }
+    /// <summary>Gets the options every command takes.</summary>
+    public required CommonOptions Common { get; init; }
 }

@@ -1,72 +1,44 @@
+using System.CommandLine;
 using System.Text;
+using PolicyModel.Cli.Streaming;
 
 namespace PolicyModel.Cli;
 
 /// <summary><c>policymodel decide &lt;requests.json&gt; [--json] [--policies ...] [--no-builtins]</c>.</summary>
 internal static class DecideCommand
 {
-    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, Output output, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
-        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
-        if (set is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
+        var requests = RequestInput.Argument();
+        var command = setup.New(
+            "decide",
+            "Decide assistance requests against the policies",
+            "policymodel decide request.json",
+            "policymodel decide requests.json --json > decisions.json",
+            "policymodel decide request.json --policies my-city/   # your documents beside the built-in ones",
+            "policymodel decide requests.jsonl --output-format jsonl > decisions.jsonl   # one per line, as decided",
+            "policymodel decide big.jsonl --output-format jsonl --on-error continue",
+            "cat request.json | policymodel decide -");
+        command.Arguments.Add(requests);
+        var stream = new StreamOptions();
+        stream.AddTo(command);
+        setup.SetAction(command, (parse, context) => stream.Read(parse, context) is { } settings ? Run(context, parse.GetValue(requests)!, settings) : ExitCodes.InvalidInput);
+        return command;
+    }
 
-        if (!RequestInput.TryRead(input, stdin, stderr, out var requests, out var wasArray, out var name))
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var decisions = new List<Decision>(requests.Count);
-        var invalid = false;
-        for (var i = 0; i < requests.Count; i++)
-        {
-            if (set.TryDecide(requests[i], out var decision, out var problem))
-            {
-                decisions.Add(decision!);
-            }
-            else
-            {
-                var path = wasArray ? $"$[{i}]{problem!.Path[1..]}" : problem!.Path;
-                stderr.WriteLine(problem with { Document = name, Path = path });
-                invalid = true;
-            }
-        }
-
-        if (invalid)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var stdout = output.Writer;
-        if (json)
-        {
-            stdout.WriteLine(wasArray ? DecisionJson.Serialize(decisions) : DecisionJson.Serialize(decisions[0]));
-        }
-        else
-        {
-            for (var i = 0; i < decisions.Count; i++)
-            {
-                if (i > 0)
-                {
-                    stdout.WriteLine();
-                }
-
-                stdout.Write(Readable(requests[i], decisions[i], output));
-            }
-        }
-
-        return ExitCodes.Success;
+    public static int Run(CommandContext context, string input, StreamSettings settings)
+    {
+        var set = context.LoadPolicies();
+        return set is null ? ExitCodes.InvalidInput : new RequestStream(context, settings, new DecisionRenderer(set, context.Output, new LawCurrencyWarning(set, context.Stderr))).Run(input);
     }
 
     internal static string Readable(AssistanceRequest request, Decision decision, Output? output = null)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Request      {decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)}");
-        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? Vocab<Outcome>.Name(decision.Outcome).ToUpperInvariant()} (judged on {decision.EffectiveDate:uuuu-MM-dd}, {string.Join(" > ", decision.JurisdictionChain)})");
-        text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations))}");
-        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
+        text.AppendLine($"Request      {(decision.RequestId is { } id ? UntrustedText.Escape(id) : "(no id)")}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()}");
+        text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? decision.Outcome.ToContractName().ToUpperInvariant()} (judged on {decision.EffectiveDate.ToContractText()}, {string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations.Select(UntrustedText.Escape)))}");
+        text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(ContractNames<Obligation>.Name)))}");
         if (decision.Preempted.Count > 0)
         {
             text.AppendLine($"Preempted    {string.Join(", ", decision.Preempted)}");
@@ -78,54 +50,15 @@ internal static class DecideCommand
         }
 
         text.AppendLine($"Rules        {(decision.DecidingRules.Count == 0 ? "(none)" : string.Join(", ", decision.DecidingRules))}");
-        text.AppendLine($"Explanation  {decision.Explanation}");
+        text.AppendLine($"Explanation  {UntrustedText.Escape(decision.Explanation)}");
         return text.ToString();
     }
 }
 
-/// <summary>Reads a request file or standard input (<c>-</c>), reporting problems with the file name.</summary>
+/// <summary>The request input of <c>decide</c> and <c>explain</c>: a file, or standard input (<c>-</c>), read as a stream.</summary>
 internal static class RequestInput
 {
-    public static bool TryRead(string input, TextReader stdin, TextWriter stderr, out IReadOnlyList<AssistanceRequest> requests, out bool wasArray, out string name)
-    {
-        requests = [];
-        wasArray = false;
-        name = input == "-" ? "<stdin>" : input;
-        byte[] bytes;
-        try
-        {
-            bytes = input == "-" ? Encoding.UTF8.GetBytes(stdin.ReadToEnd()) : File.ReadAllBytes(input);
-        }
-        catch (DecoderFallbackException)
-        {
-            stderr.WriteLine(new Problem(ProblemCodes.MalformedJson, name, "$", null, null, "the text is not valid UTF-8"));
-            return false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"{name}: error: cannot read the request file: {ex.Message}");
-            return false;
-        }
-
-        try
-        {
-            requests = RequestJson.ReadAll(bytes, name, out wasArray);
-            if (requests.Count == 0)
-            {
-                stderr.WriteLine($"{name}: error: the file holds no request (an empty array)");
-                return false;
-            }
-
-            return true;
-        }
-        catch (InvalidRequestException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                stderr.WriteLine(problem);
-            }
-
-            return false;
-        }
-    }
+    /// <summary>The <c>requests</c> argument of <c>decide</c> and <c>explain</c>.</summary>
+    public static Argument<string> Argument() =>
+        new("requests") { Description = "A JSON file with one request, an array of them or JSON Lines; - reads standard input" };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using NodaTime;
 using PolicyModel.Analysis;
@@ -12,6 +13,45 @@ namespace PolicyModel.Cli;
 /// </summary>
 internal static class DiffCommand
 {
+    public static Command Create(CommandSetup setup)
+    {
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The jurisdiction to compare (default: every jurisdiction)" };
+        var from = new Option<string>("--from") { Description = "The earlier date (YYYY-MM-DD): compare the decisions of this date ..." };
+        var to = new Option<string>("--to") { Description = "... with those of this date (YYYY-MM-DD)" };
+        var on = new Option<string>("--on") { Description = "With --old/--new: compare on this date only (default: every date)" };
+        var oldDocuments = SharedOptions.Paths("--old", "The old version: policy documents or folders (beside the built-ins unless --no-builtins)");
+        var newDocuments = SharedOptions.Paths("--new", "The new version: policy documents or folders (beside the built-ins unless --no-builtins)");
+        var detail = new Option<bool>("--detail") { Description = "Also list every exact change (each request in exactly one row)" };
+        var command = setup.New(
+            "diff",
+            "Show the requests whose decision differs between two dates (what an amendment changed) or two versions of the documents",
+            "policymodel diff --jurisdiction us-il --from 2021-08-01 --to 2021-08-02",
+            "policymodel diff --old my-city-v1.json --new my-city-v2.json --on 2025-06-01",
+            "policymodel diff --jurisdiction us-il --from 2021-08-01 --to 2021-08-02 --detail --json");
+        command.Options.Add(jurisdiction);
+        command.Options.Add(from);
+        command.Options.Add(to);
+        command.Options.Add(on);
+        command.Options.Add(oldDocuments);
+        command.Options.Add(newDocuments);
+        command.Options.Add(detail);
+        setup.SetAction(command, (parse, context) => Run(
+            new DiffOptions
+            {
+                Jurisdiction = parse.GetValue(jurisdiction),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                On = parse.GetValue(on),
+                Old = parse.GetValue(oldDocuments) ?? [],
+                New = parse.GetValue(newDocuments) ?? [],
+                Detail = parse.GetValue(detail),
+                Common = context.Options,
+            },
+            context.Output,
+            context.Stderr));
+        return command;
+    }
+
     public static int Run(DiffOptions options, Output stdout, TextWriter stderr)
     {
         var versions = options.Old.Count > 0 || options.New.Count > 0;
@@ -51,7 +91,7 @@ internal static class DiffCommand
             return ExitCodes.InvalidInput;
         }
 
-        var set = PolicyLoader.Load(options.Policies, !options.NoBuiltIns, stderr);
+        var set = PolicyLoader.Load(options.Common.Policies, !options.Common.NoBuiltIns, stderr);
         if (set is null)
         {
             return ExitCodes.InvalidInput;
@@ -71,8 +111,8 @@ internal static class DiffCommand
 
     private static int Versions(DiffOptions options, LocalDate? on, Output stdout, TextWriter stderr)
     {
-        var oldSet = PolicyLoader.Load([.. options.Policies, .. options.Old], !options.NoBuiltIns, stderr);
-        var newSet = PolicyLoader.Load([.. options.Policies, .. options.New], !options.NoBuiltIns, stderr);
+        var oldSet = PolicyLoader.Load([.. options.Common.Policies, .. options.Old], !options.Common.NoBuiltIns, stderr);
+        var newSet = PolicyLoader.Load([.. options.Common.Policies, .. options.New], !options.Common.NoBuiltIns, stderr);
         if (oldSet is null || newSet is null)
         {
             return ExitCodes.InvalidInput;
@@ -118,9 +158,9 @@ internal static class DiffCommand
 
     private static void Write(PolicySet set, List<DiffReport> reports, bool single, DiffOptions options, Output output, List<string> notes)
     {
-        if (options.Json)
+        if (options.Common.Json)
         {
-            output.Writer.WriteLine(Json(reports, single, notes));
+            output.Writer.WriteLine(Json(reports, single, notes, options.Common.Pretty));
             return;
         }
 
@@ -213,10 +253,10 @@ internal static class DiffCommand
         }
     }
 
-    private static string Json(List<DiffReport> reports, bool single, List<string> notes)
+    private static string Json(List<DiffReport> reports, bool single, List<string> notes, bool indented)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions))
+        using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions(indented)))
         {
             if (!single)
             {
@@ -257,8 +297,8 @@ internal static class DiffCommand
         foreach (var o in report.Outcomes)
         {
             writer.WriteStartObject();
-            writer.WriteString("before", Vocab<Outcome>.Name(o.Before));
-            writer.WriteString("after", Vocab<Outcome>.Name(o.After));
+            writer.WriteString("before", o.Before.ToContractName());
+            writer.WriteString("after", o.After.ToContractName());
             writer.WriteNumber("requestCount", o.RequestCount);
             AnalysisOutput.WriteGroups(writer, o.Groups);
             writer.WriteEndObject();
@@ -283,12 +323,12 @@ internal static class DiffCommand
         foreach (var c in report.Changes)
         {
             writer.WriteStartObject();
-            writer.WriteString("before", Vocab<Outcome>.Name(c.Before));
-            writer.WriteString("after", Vocab<Outcome>.Name(c.After));
+            writer.WriteString("before", c.Before.ToContractName());
+            writer.WriteString("after", c.After.ToContractName());
             AnalysisOutput.Strings(writer, "citationsAdded", c.CitationsAdded);
             AnalysisOutput.Strings(writer, "citationsRemoved", c.CitationsRemoved);
-            AnalysisOutput.Strings(writer, "obligationsAdded", c.ObligationsAdded.Select(Vocab<Obligation>.Name));
-            AnalysisOutput.Strings(writer, "obligationsRemoved", c.ObligationsRemoved.Select(Vocab<Obligation>.Name));
+            AnalysisOutput.Strings(writer, "obligationsAdded", c.ObligationsAdded.Select(ContractNames<Obligation>.Name));
+            AnalysisOutput.Strings(writer, "obligationsRemoved", c.ObligationsRemoved.Select(ContractNames<Obligation>.Name));
             AnalysisOutput.Strings(writer, "preemptedAdded", c.PreemptedAdded.Select(r => r.Value));
             AnalysisOutput.Strings(writer, "preemptedRemoved", c.PreemptedRemoved.Select(r => r.Value));
             writer.WriteNumber("requestCount", c.RequestCount);
@@ -318,9 +358,6 @@ internal sealed record DiffOptions
 
     public bool Detail { get; init; }
 
-    public bool Json { get; init; }
-
-    public IReadOnlyList<string> Policies { get; init; } = [];
-
-    public bool NoBuiltIns { get; init; }
+    /// <summary>Gets the options every command takes.</summary>
+    public required CommonOptions Common { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using PolicyModel.Cli.Streaming;
 using System.Text;
 using System.Text.Json;
 
@@ -6,78 +8,50 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel explain &lt;requests&gt;</c>: the full reasoning of each decision.</summary>
 internal static class ExplainCommand
 {
-    public static int Run(string input, bool json, IReadOnlyList<string> policies, bool noBuiltIns, TextReader stdin, Output stdout, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
-        var set = PolicyLoader.Load(policies, !noBuiltIns, stderr);
-        if (set is null)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        if (!RequestInput.TryRead(input, stdin, stderr, out var requests, out var wasArray, out var name))
-        {
-            return ExitCodes.InvalidInput;
-        }
-
-        var traces = new List<DecisionTrace>();
-        for (var i = 0; i < requests.Count; i++)
-        {
-            try
-            {
-                traces.Add(set.Explain(requests[i]));
-            }
-            catch (InvalidRequestException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    stderr.WriteLine(problem with { Document = name, Path = wasArray ? $"$[{i}]{problem.Path[1..]}" : problem.Path });
-                }
-
-                return ExitCodes.InvalidInput;
-            }
-        }
-
-        if (json)
-        {
-            stdout.Writer.WriteLine(Json(traces, wasArray));
-            return ExitCodes.Success;
-        }
-
-        for (var i = 0; i < traces.Count; i++)
-        {
-            if (i > 0)
-            {
-                stdout.Writer.WriteLine();
-            }
-
-            Readable(requests[i], traces[i], stdout);
-        }
-
-        return ExitCodes.Success;
+        var requests = RequestInput.Argument();
+        var command = setup.New(
+            "explain",
+            "Show the full reasoning: local date, each layer, each rule in force and why it matched or not, exceptions and preemption",
+            "policymodel explain request.json",
+            "policymodel explain request.json --json",
+            "policymodel explain request.json --policies my-city/ --no-builtins");
+        command.Arguments.Add(requests);
+        var stream = new StreamOptions();
+        stream.AddTo(command);
+        setup.SetAction(command, (parse, context) => stream.Read(parse, context) is { } settings ? Run(context, parse.GetValue(requests)!, settings) : ExitCodes.InvalidInput);
+        return command;
     }
 
-    private static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
+    public static int Run(CommandContext context, string input, StreamSettings settings)
+    {
+        var set = context.LoadPolicies();
+        return set is null ? ExitCodes.InvalidInput : new RequestStream(context, settings, new TraceRenderer(set, context.Output)).Run(input);
+    }
+
+    internal static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
     {
         var w = output.Writer;
-        w.WriteLine(output.Bold($"Request {trace.Decision.RequestId ?? "(no id)"}: {Vocab<Requester>.Name(request.Requester)} asks {Vocab<Respondent>.Name(request.Respondent)} in {request.Jurisdiction} for {Vocab<AssistanceKind>.Name(request.Assistance)} ({Vocab<Purpose>.Name(request.Purpose)}, authority {Vocab<Authority>.Name(request.Authority)})"));
+        w.WriteLine(output.Bold($"Request {(trace.Decision.RequestId is { } id ? UntrustedText.Escape(id) : "(no id)")}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()} ({request.Purpose.ToContractName()}, authority {request.Authority.ToContractName()})"));
         foreach (var note in trace.Notes)
         {
-            w.WriteLine($"  {note}");
+            w.WriteLine($"  {UntrustedText.Escape(note)}");
         }
 
         foreach (var group in trace.Rules.GroupBy(r => (r.Jurisdiction, r.Layer)))
         {
             w.WriteLine();
-            w.WriteLine(output.Bold($"Layer {Vocab<Layer>.Name(group.Key.Layer)} ({group.Key.Jurisdiction})"));
+            w.WriteLine(output.Bold($"Layer {group.Key.Layer.ToContractName()} ({group.Key.Jurisdiction})"));
             output.Table(
                 ["rule", "effect", "status", "why", "citation"],
                 group.Select(r => (IReadOnlyList<string>)
                 [
                     r.Rule.Value,
-                    Vocab<Effect>.Name(r.Effect),
+                    r.Effect.ToContractName(),
                     Status(r.Status, output),
-                    r.Detail ?? string.Empty,
-                    r.Citation,
+                    UntrustedText.Escape(r.Detail),
+                    UntrustedText.Escape(r.Citation),
                 ]));
         }
 
@@ -95,58 +69,40 @@ internal static class ExplainCommand
         _ => output.Dim("not binding"),
     };
 
-    private static string Json(List<DecisionTrace> traces, bool wasArray)
+    /// <summary>Writes one request's reasoning as JSON: local date, time zone, notes, each rule in force with its status, and the decision.</summary>
+    internal static void WriteTrace(Utf8JsonWriter writer, DecisionTrace trace)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        writer.WriteStartObject();
+        writer.WriteString("localDate", trace.LocalDate.ToContractText());
+        writer.WriteString("timeZone", trace.TimeZone);
+        writer.WriteStartArray("notes");
+        foreach (var note in trace.Notes)
         {
-            if (wasArray)
-            {
-                writer.WriteStartArray();
-            }
-
-            foreach (var trace in traces)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("localDate", trace.LocalDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                writer.WriteString("timeZone", trace.TimeZone);
-                writer.WriteStartArray("notes");
-                foreach (var note in trace.Notes)
-                {
-                    writer.WriteStringValue(note);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("rules");
-                foreach (var rule in trace.Rules)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("rule", rule.Rule.Value);
-                    writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-                    writer.WriteString("layer", Vocab<Layer>.Name(rule.Layer));
-                    writer.WriteString("effect", Vocab<Effect>.Name(rule.Effect));
-                    writer.WriteString("status", Vocab<RuleStatus>.Name(rule.Status));
-                    if (rule.Detail is not null)
-                    {
-                        writer.WriteString("detail", rule.Detail);
-                    }
-
-                    writer.WriteString("citation", rule.Citation);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WritePropertyName("decision");
-                DecisionJson.Write(writer, trace.Decision);
-                writer.WriteEndObject();
-            }
-
-            if (wasArray)
-            {
-                writer.WriteEndArray();
-            }
+            writer.WriteStringValue(note);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        writer.WriteEndArray();
+        writer.WriteStartArray("rules");
+        foreach (var rule in trace.Rules)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", rule.Rule.Value);
+            writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
+            writer.WriteString("layer", rule.Layer.ToContractName());
+            writer.WriteString("effect", rule.Effect.ToContractName());
+            writer.WriteString("status", rule.Status.ToContractName());
+            if (rule.Detail is not null)
+            {
+                writer.WriteString("detail", rule.Detail);
+            }
+
+            writer.WriteString("citation", rule.Citation);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("decision");
+        DecisionJson.Write(writer, trace.Decision);
+        writer.WriteEndObject();
     }
 }

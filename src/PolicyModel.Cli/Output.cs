@@ -7,6 +7,9 @@ internal sealed class Output(TextWriter writer, bool colour)
 {
     public TextWriter Writer { get; } = writer;
 
+    /// <summary>The same colouring, written elsewhere.</summary>
+    public Output To(TextWriter other) => new(other, colour);
+
     public static bool TerminalSupportsColour() =>
         !Console.IsOutputRedirected
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
@@ -24,7 +27,7 @@ internal sealed class Output(TextWriter writer, bool colour)
 
     public string OutcomeText(Outcome outcome)
     {
-        var name = Vocab<Outcome>.Name(outcome).ToUpperInvariant();
+        var name = outcome.ToContractName().ToUpperInvariant();
         return outcome switch
         {
             Outcome.Denied => Red(name),

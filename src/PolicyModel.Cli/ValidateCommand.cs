@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using PolicyModel.Jurisdictions;
@@ -7,8 +8,27 @@ namespace PolicyModel.Cli;
 /// <summary><c>policymodel validate &lt;policy documents&gt;</c>: every problem with file, line, JSON path, code and message; exit 2 when any.</summary>
 internal static class ValidateCommand
 {
-    public static int Run(IReadOnlyList<string> paths, bool json, IReadOnlyList<string> policies, bool noBuiltIns, Output stdout, TextWriter stderr)
+    public static Command Create(CommandSetup setup)
     {
+        var documentPaths = new Argument<string[]>("documents") { Description = "Policy documents or folders of them (*.json)", Arity = ArgumentArity.OneOrMore };
+        var command = setup.New(
+            "validate",
+            "Check policy documents: every problem with file, line, JSON path, code and message; exit 2 when any",
+            "policymodel validate my-city.json",
+            "policymodel validate my-policies/ --no-builtins   # the documents on their own",
+            "policymodel validate my-city.json --json");
+        command.Arguments.Add(documentPaths);
+        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(documentPaths) ?? []));
+        return command;
+    }
+
+    public static int Run(CommandContext context, IReadOnlyList<string> paths)
+    {
+        var json = context.Options.Json;
+        var policies = context.Options.Policies;
+        var noBuiltIns = context.Options.NoBuiltIns;
+        var stdout = context.Output;
+        var stderr = context.Stderr;
         var files = PolicyLoader.ExpandFiles(paths.Concat(policies), stderr, out var missing);
         if (missing)
         {
@@ -38,7 +58,7 @@ internal static class ValidateCommand
 
         if (json)
         {
-            stdout.Writer.WriteLine(Json(files, problems));
+            stdout.Writer.WriteLine(Json(files, problems, context.IndentJson));
         }
         else if (problems.Count == 0)
         {
@@ -49,7 +69,7 @@ internal static class ValidateCommand
         {
             foreach (var problem in problems)
             {
-                stderr.WriteLine(problem);
+                stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
             }
 
             stdout.Writer.WriteLine($"{stdout.Red("invalid")}: {problems.Count} problem(s) in {problems.Select(p => p.Document).Distinct().Count()} document(s)");
@@ -58,10 +78,10 @@ internal static class ValidateCommand
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static string Json(IReadOnlyList<string> files, List<Problem> problems)
+    private static string Json(IReadOnlyList<string> files, List<Problem> problems, bool indented)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("valid", problems.Count == 0);

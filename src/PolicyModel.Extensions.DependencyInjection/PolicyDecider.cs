@@ -49,7 +49,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
     private void Decided(Decision decision, AssistanceRequest request, long started, Activity? activity)
     {
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var outcome = Vocab<Outcome>.Name(decision.Outcome);
+        var outcome = decision.Outcome.ToContractName();
         var jurisdiction = request.Jurisdiction.Value;
         var outcomeTag = new KeyValuePair<string, object?>(PolicyModelTelemetry.OutcomeTag, outcome);
         instrumentation.Decisions.Add(1, outcomeTag, new KeyValuePair<string, object?>(PolicyModelTelemetry.JurisdictionTag, jurisdiction));

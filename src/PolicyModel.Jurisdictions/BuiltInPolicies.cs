@@ -1,11 +1,13 @@
 using System.Reflection;
 using Ardalis.GuardClauses;
+using PolicyModel.Analysis;
 
 namespace PolicyModel.Jurisdictions;
 
 /// <summary>
 /// The built-in policy documents (embedded in this assembly) for the jurisdictions of the contract:
-/// <c>us</c>, <c>us-il</c>, <c>us-il-cook</c>, <c>us-il-chicago</c>, <c>us-tx</c>, <c>us-fl</c>, <c>us-ca</c>.
+/// <c>us</c>, <c>us-il</c>, <c>us-il-cook</c>, <c>us-il-chicago</c>, <c>us-tx</c>, <c>us-fl</c>, <c>us-ca</c>, <c>us-wa</c>, <c>us-or</c>,
+/// <c>us-co</c>, <c>us-nj</c>, <c>us-ny</c>, <c>us-ny-nyc</c>, <c>us-ga</c>, <c>us-tn</c>.
 /// See <c>docs/jurisdictions.md</c> for their sources, dates and uncertainties.
 /// </summary>
 public static class BuiltInPolicies
@@ -18,6 +20,8 @@ public static class BuiltInPolicies
     public static IReadOnlyList<string> DocumentNames { get; } =
     [
         "us.json", "us-il.json", "us-il-cook.json", "us-il-chicago.json", "us-tx.json", "us-fl.json", "us-ca.json",
+        "us-wa.json", "us-or.json", "us-co.json", "us-nj.json",
+        "us-ny.json", "us-ny-nyc.json", "us-ga.json", "us-tn.json",
     ];
 
     /// <summary>The compiled built-in policy set. Compiled once and shared; the set is immutable and thread-safe.</summary>
@@ -33,6 +37,13 @@ public static class BuiltInPolicies
         Guard.Against.Null(documents);
         return PolicySet.Compile(Documents().Concat(documents));
     }
+
+    /// <summary>
+    /// What is built in: every built-in jurisdiction with its parent, zone, preemption stance, rule count and the date
+    /// its law is current to, and the rules in force in a jurisdiction on a date (<see cref="PolicyCatalogue.RulesOf"/>).
+    /// </summary>
+    /// <returns>The catalogue of <see cref="Load"/>'s set.</returns>
+    public static PolicyCatalogue Catalogue() => PolicyCatalogue.Of(Load());
 
     /// <summary>The parsed built-in documents.</summary>
     /// <returns>The documents, outermost jurisdiction first.</returns>

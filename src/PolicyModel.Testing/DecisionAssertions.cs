@@ -72,7 +72,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> HaveOutcome(Outcome outcome, string because = "", params object[] becauseArgs)
     {
-        Check(Subject?.Outcome == outcome, $"to be {Vocab<Outcome>.Name(outcome)}", $"it is {(Subject is null ? "null" : Vocab<Outcome>.Name(Subject.Outcome))}", because, becauseArgs);
+        Check(Subject?.Outcome == outcome, $"to be {outcome.ToContractName()}", $"it is {(Subject is null ? "null" : Subject.Outcome.ToContractName())}", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
 
@@ -107,7 +107,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> Impose(Obligation obligation, string because = "", params object[] becauseArgs)
     {
-        Check(Subject?.Obligations.Contains(obligation) == true, $"to impose {Vocab<Obligation>.Name(obligation)}", "it does not", because, becauseArgs);
+        Check(Subject?.Obligations.Contains(obligation) == true, $"to impose {obligation.ToContractName()}", "it does not", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
 
@@ -118,7 +118,7 @@ public sealed class DecisionAssertions : ReferenceTypeAssertions<Decision, Decis
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<DecisionAssertions> NotImpose(Obligation obligation, string because = "", params object[] becauseArgs)
     {
-        Check(Subject is not null && !Subject.Obligations.Contains(obligation), $"not to impose {Vocab<Obligation>.Name(obligation)}", "it does", because, becauseArgs);
+        Check(Subject is not null && !Subject.Obligations.Contains(obligation), $"not to impose {obligation.ToContractName()}", "it does", because, becauseArgs);
         return new AndConstraint<DecisionAssertions>(this);
     }
 

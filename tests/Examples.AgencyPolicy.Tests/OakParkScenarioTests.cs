@@ -3,7 +3,7 @@ using PolicyModel.Testing;
 
 namespace Examples.AgencyPolicy.Tests;
 
-/// <summary>The scenario files under scenarios/ (contract format, copied to the test output).</summary>
+/// <summary>The scenario files under scenarios/ (docs/scenario-format.md, copied to the test output).</summary>
 public sealed class OakParkScenarioTests
 {
     /// <summary>One theory case per scenario, shown by file and scenario name.</summary>

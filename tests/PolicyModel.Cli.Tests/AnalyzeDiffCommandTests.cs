@@ -159,7 +159,7 @@ public sealed class AnalyzeDiffCommandTests
         using var json = JsonDocument.Parse(result.Out);
         var report = json.RootElement.GetProperty("jurisdictions").EnumerateArray().Should().ContainSingle().Subject;
         report.GetProperty("jurisdiction").GetString().Should().Be("us-il-chicago");
-        report.GetProperty("periods").GetArrayLength().Should().Be(14);
+        report.GetProperty("periods").GetArrayLength().Should().Be(16);
         report.GetProperty("conflicts").GetArrayLength().Should().Be(0);
         report.GetProperty("unreachable").GetArrayLength().Should().Be(0);
         report.GetProperty("gaps").GetProperty("groups").GetArrayLength().Should().BeGreaterThan(0);
@@ -217,7 +217,7 @@ public sealed class AnalyzeDiffCommandTests
         var result = CliRunner.Run(null, "analyze", "--jurisdiction", "us-il-chicago", "--on", "2025-02-10", "--scenarios", scenarios, "--only", "coverage");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
-        result.Out.Should().Contain("Coverage: 1 scenario(s) exercise 5 of 43 rules and presumptions")
+        result.Out.Should().Contain("Coverage: 1 scenario(s) exercise 5 of 45 rules and presumptions")
             .And.Contain("Not exercised by any scenario:")
             .And.Contain("chi-020-a1");
         result.Out.Should().NotContain("Gaps:");

@@ -110,22 +110,21 @@ public sealed class CompiledEngineDifferentialTests
         }
     }
 
-    /// <summary>Seeded random valid requests over every jurisdiction of the set and every value of every field.</summary>
+    /// <summary>Seeded random valid requests over every jurisdiction of the set and every value of every field of the request schema.</summary>
     private static AssistanceRequest[] RandomRequests(PolicySet set, int seed, int count, int firstYear, int years)
     {
         var random = new Random(seed);
         var ids = set.Jurisdictions.Select(j => j.Id).ToArray();
-        return [.. Enumerable.Range(0, count).Select(_ => new AssistanceRequest
+        var values = new ulong[RequestSchema.Fields.Count];
+        return [.. Enumerable.Range(0, count).Select(_ =>
         {
-            Jurisdiction = ids[random.Next(ids.Length)],
-            ReceivedAt = Instant.FromUtc(firstYear + random.Next(years), 1 + random.Next(12), 1 + random.Next(28), random.Next(24), 0).WithOffset(Offset.Zero),
-            Respondent = (Respondent)random.Next(4),
-            Requester = (Requester)random.Next(11),
-            Purpose = (Purpose)random.Next(6),
-            Assistance = (AssistanceKind)random.Next(16),
-            Authority = (Authority)random.Next(8),
-            Circumstances = EnumSet<Circumstance>.FromMask((ulong)random.Next(16)),
-            SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)random.Next(128)),
+            foreach (var field in RequestSchema.Fields)
+            {
+                values[field.Position] = (ulong)random.Next(field.DomainSize);
+            }
+
+            var receivedAt = Instant.FromUtc(firstYear + random.Next(years), 1 + random.Next(12), 1 + random.Next(28), random.Next(24), 0).WithOffset(Offset.Zero);
+            return RequestSchema.Create(ids[random.Next(ids.Length)], receivedAt, values);
         })];
     }
 
@@ -178,18 +177,12 @@ public sealed class CompiledEngineDifferentialTests
             return members[pick(members.Length)];
         }
 
-        return new AssistanceRequest
+        var values = new ulong[classes.Count];
+        for (var f = 0; f < classes.Count; f++)
         {
-            Id = "differential",
-            Jurisdiction = id,
-            ReceivedAt = receivedAt,
-            Respondent = (Respondent)Member(0),
-            Requester = (Requester)Member(1),
-            Purpose = (Purpose)Member(2),
-            Assistance = (AssistanceKind)Member(3),
-            Authority = (Authority)Member(4),
-            Circumstances = EnumSet<Circumstance>.FromMask((ulong)Member(5)),
-            SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)Member(6)),
-        };
+            values[f] = (ulong)Member(f);
+        }
+
+        return RequestSchema.Create(id, receivedAt, values, "differential");
     }
 }

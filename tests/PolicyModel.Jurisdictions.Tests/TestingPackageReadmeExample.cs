@@ -24,7 +24,7 @@ public class ChicagoPolicyTests
             .And.Impose(Obligation.SupervisorToScene);
     }
 
-    // Scenario files (the contract's format, the files `policymodel test` runs), copied to the test output.
+    // Scenario files (the files `policymodel test` runs), copied to the test output.
     [Fact]
     public void Every_scenario_passes() =>
         ScenarioRunner.Run(Policies, Path.Combine(AppContext.BaseDirectory, "scenarios")).ShouldAllPass();

@@ -384,6 +384,25 @@ public sealed class Il805_25 : DslRule
     }
 }
 
+[Name("il-705-96-10-15")]
+[Tag(NRulesDecider.DecisionTag)]
+public sealed class Il705_96_10_15 : DslRule
+{
+    public override void Define()
+    {
+        RequestFacts f = default!;
+        When().Match(
+            () => f,
+            x => x.InIllinois,
+            x => x.Day >= 20251209,
+            x => x.Assistance == AssistanceKind.StopOrArrest || x.Assistance == AssistanceKind.HoldPastRelease || x.Assistance == AssistanceKind.TransferCustody
+                || x.Assistance == AssistanceKind.OnSceneSupport || x.Assistance == AssistanceKind.PerimeterOrCrowdControl,
+            x => x.CivilRequest,
+            x => x.AtCourthouse);
+        Then().Do(ctx => f.Tally.Count(Effect.Prohibit, Layer.State, Obligations.None));
+    }
+}
+
 [Name("cook-46-37-a")]
 [Tag(NRulesDecider.DecisionTag)]
 public sealed class Cook46_37a : DslRule
@@ -884,6 +903,23 @@ public sealed class TxDetainerProof : DslRule
             x => x.Authority == Authority.ImmigrationDetainer,
             x => x.ProofOfLawfulStatus);
         Then().Do(ctx => f.Tally.Count(Effect.None, Layer.State, Obligations.None));
+    }
+}
+
+[Name("tx-753-051")]
+[Tag(NRulesDecider.DecisionTag)]
+public sealed class Tx753_051 : DslRule
+{
+    public override void Define()
+    {
+        RequestFacts f = default!;
+        When().Match(
+            () => f,
+            x => x.InTexas,
+            x => x.Day >= 20260101,
+            x => (x.Respondent == Respondent.Sheriff || x.Respondent == Respondent.Jail),
+            x => x.Assistance == AssistanceKind.Enter287gAgreement);
+        Then().Do(ctx => f.Tally.Count(Effect.Require, Layer.State, Obligations.None));
     }
 }
 

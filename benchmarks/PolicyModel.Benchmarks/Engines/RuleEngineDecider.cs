@@ -33,6 +33,7 @@ public sealed class RequestFacts
         Authority = request.Authority;
         HasCircumstances = withCircumstances && !request.Circumstances.IsEmpty;
         SubjectFacts = request.SubjectFacts;
+        AtCourthouse = request.Location == Location.Courthouse;
     }
 
     /// <summary>The jurisdiction id (<c>us-il-chicago</c>).</summary>
@@ -90,6 +91,9 @@ public sealed class RequestFacts
     public bool ForeignNationalArrested => SubjectFacts.Contains(SubjectFact.ForeignNationalArrested);
 
     public bool ProofOfLawfulStatus => SubjectFacts.Contains(SubjectFact.ProofOfLawfulStatus);
+
+    /// <summary>The request's location is a courthouse (going to, at or leaving a court proceeding).</summary>
+    public bool AtCourthouse { get; }
 
     /// <summary>What the engine's fired rules said (NRules actions write here; the RulesEngine adapter copies its results here).</summary>
     public EffectTally Tally { get; } = new();

@@ -47,6 +47,7 @@ public sealed class RulesEngineDecider : RuleEngineDecider
         R("il-805-15h", Effect.Prohibit, Layer.State, $"input1.Day >= 20210802 && {Psj} && input1.TrustAct15hKind && input1.CivilRequest"),
         R("il-805-15i", Effect.Permit, Layer.State, $"input1.Day >= 20210802 && {Psj} && input1.Assistance in (AssistanceKind.JointCriminalInvestigation, AssistanceKind.OnSceneSupport) && input1.CriminalPurpose"),
         R("il-805-25", Effect.None, Layer.State, $"input1.Day >= 20210802 && {Psj} && (input1.ImmigrationAgency || input1.CivilDocument)", Obligation.RecordRequest),
+        R("il-705-96-10-15", Effect.Prohibit, Layer.State, "input1.Day >= 20251209 && input1.Assistance in (AssistanceKind.StopOrArrest, AssistanceKind.HoldPastRelease, AssistanceKind.TransferCustody, AssistanceKind.OnSceneSupport, AssistanceKind.PerimeterOrCrowdControl) && input1.CivilRequest && input1.AtCourthouse"),
     ];
 
     private static readonly ReRule[] CookCounty =
@@ -87,6 +88,7 @@ public sealed class RulesEngineDecider : RuleEngineDecider
         R("tx-752-053-b4", Effect.Permit, Layer.State, "input1.Day >= 20170901 && input1.Assistance in (AssistanceKind.UseOfFacilities, AssistanceKind.AccessToPersonInCustody) && input1.ImmigrationAgency"),
         R("tx-detainer", Effect.Require, Layer.State, $"input1.Day >= 20170901 && {Psj} && input1.Assistance == AssistanceKind.HoldPastRelease && input1.Authority == Authority.ImmigrationDetainer && !input1.ProofOfLawfulStatus", Obligation.InformSubject),
         R("tx-detainer-proof", Effect.None, Layer.State, $"input1.Day >= 20170901 && {Psj} && input1.Assistance == AssistanceKind.HoldPastRelease && input1.Authority == Authority.ImmigrationDetainer && input1.ProofOfLawfulStatus"),
+        R("tx-753-051", Effect.Require, Layer.State, $"input1.Day >= 20260101 && {Sj} && input1.Assistance == AssistanceKind.Enter287gAgreement"),
     ];
 
     private static readonly ReRule[] Florida =

@@ -17,7 +17,7 @@ Console.WriteLine(decision.Outcome);                      // Denied
 Console.WriteLine(string.Join("; ", decision.Citations)); // Chicago Municipal Code 2-173-020(a)(6); 5 ILCS 805/15(h); ...
 Console.WriteLine(decision.Explanation);
 
-// Requests and decisions in the contract's JSON form.
+// Requests and decisions in the published JSON form.
 AssistanceRequest fromJson = RequestJson.Parse("""
     {
       "jurisdiction": "us-il-chicago",

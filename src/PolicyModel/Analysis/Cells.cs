@@ -122,7 +122,7 @@ internal sealed class CellDecisions
     /// <summary>The decisions of every period of the jurisdiction's history (one per segment of its decision tables).</summary>
     public static CellDecisions[] History(CompiledJurisdiction jurisdiction, RequestSpace space)
     {
-        var breakpoints = jurisdiction.Tables!.Breakpoints;
+        var breakpoints = jurisdiction.Tables!.LawBreakpoints;
         AnalysisLimits.CheckHistory(space.CellCount, breakpoints.Count + 1);
         var segments = new CellDecisions[breakpoints.Count + 1];
         segments[0] = Compute(jurisdiction, space, breakpoints.Count == 0 ? new LocalDate(2000, 1, 1) : breakpoints[0].PlusDays(-1));
@@ -157,7 +157,7 @@ internal sealed class CellDecisions
 
             // Unknown purpose: the evaluator may decide with a presumed purpose or with the civil and criminal
             // variants (circumstances removed); any purpose, with or without circumstances, covers them all.
-            foreach (var purpose in Vocab<Purpose>.All)
+            foreach (var purpose in ContractNames<Purpose>.All)
             {
                 if (rule.Predicate.Eval(new Facts(request, purpose, withCircumstances: true)) || rule.Predicate.Eval(new Facts(request, purpose, withCircumstances: false)))
                 {
@@ -244,7 +244,7 @@ internal sealed class CellDecisions
 
     /// <summary>
     /// What matched, counted, was excepted and preempted for a request, as the evaluator saw it: the purpose
-    /// presumed when unknown (domain section 4.6 step 3), otherwise the request as given (as <see cref="Evaluator.DecideTemplate"/>).
+    /// presumed when unknown (docs/semantics.md, section 11), otherwise the request as given (as <see cref="Evaluator.DecideTemplate"/>).
     /// </summary>
     public static Evaluation EvaluationOf(CompiledJurisdiction jurisdiction, AssistanceRequest request, LocalDate date)
     {
@@ -305,7 +305,7 @@ internal sealed class Grouper<TKey>
     where TKey : notnull
 {
     private const int Window = 128;
-    private static readonly int[] SortOrder = [1, 2, 3, 4, 0, 5, 6, Box.PeriodField];
+    private static readonly int[] SortOrder = [.. RequestSchema.DisplayOrder.Select(f => f.Position), Box.PeriodField];
     private readonly RequestSpace space;
     private readonly IReadOnlyList<Period> periods;
     private readonly Dictionary<TKey, Dictionary<(int Cell, int Window), UInt128>> cells = [];
@@ -358,8 +358,19 @@ internal sealed class Grouper<TKey>
 
     private RequestGroup ToGroup(Box box, int periodOffset)
     {
-        var circumstances = Compactor.Bits(box[RequestSpace.CircumstancesField]).SelectMany(c => space.Members[RequestSpace.CircumstancesField][c]).Order().ToList();
-        var facts = Compactor.Bits(box[RequestSpace.FactsField]).SelectMany(c => space.Members[RequestSpace.FactsField][c]).Order().ToList();
+        var values = new ulong[RequestSpace.Fields][];
+        var texts = new string?[RequestSpace.Fields];
+        long count = 1;
+        foreach (var field in RequestSchema.Fields)
+        {
+            var f = field.Position;
+            values[f] = field.IsSet
+                ? [.. Compactor.Bits(box[f]).SelectMany(c => space.Members[f][c]).Select(m => (ulong)m).Order()]
+                : [.. Compactor.Bits(box[f]).Select(v => (ulong)v)];
+            texts[f] = space.Texts[f]?.Describe(box[f], space.Members[f]);
+            count *= values[f].Length;
+        }
+
         var dates = new List<EffectivePeriod>();
         var previous = -2;
         foreach (var bit in Compactor.Bits(box[Box.PeriodField]))
@@ -377,26 +388,6 @@ internal sealed class Grouper<TKey>
             previous = bit;
         }
 
-        long count = 1;
-        for (var f = 0; f < 5; f++)
-        {
-            count *= Compactor.PopCount(box[f]);
-        }
-
-        count *= circumstances.Count * (long)facts.Count;
-        return new RequestGroup
-        {
-            Respondents = EnumSet<Respondent>.FromMask(Compactor.Low(box[0])),
-            Requesters = EnumSet<Requester>.FromMask(Compactor.Low(box[1])),
-            Purposes = EnumSet<Purpose>.FromMask(Compactor.Low(box[2])),
-            Assistance = EnumSet<AssistanceKind>.FromMask(Compactor.Low(box[3])),
-            Authorities = EnumSet<Authority>.FromMask(Compactor.Low(box[4])),
-            Circumstances = [.. circumstances.Select(m => EnumSet<Circumstance>.FromMask((ulong)m))],
-            CircumstancesText = space.CircumstancesText.Describe(box[RequestSpace.CircumstancesField], space.Members[RequestSpace.CircumstancesField]),
-            SubjectFacts = [.. facts.Select(m => EnumSet<SubjectFact>.FromMask((ulong)m))],
-            SubjectFactsText = space.FactsText.Describe(box[RequestSpace.FactsField], space.Members[RequestSpace.FactsField]),
-            Periods = dates,
-            RequestCount = count,
-        };
+        return new RequestGroup(values, texts, dates, count);
     }
 }

@@ -8,53 +8,32 @@ namespace PolicyModel.Analysis;
 /// </summary>
 internal struct Box : IEquatable<Box>
 {
-    public const int PeriodField = 7;
-    public const int Dimensions = 8;
+    public const int PeriodField = RequestSchema.FieldCount;
+    public const int Dimensions = RequestSchema.FieldCount + 1;
 
-    private UInt128 f0;
-    private UInt128 f1;
-    private UInt128 f2;
-    private UInt128 f3;
-    private UInt128 f4;
-    private UInt128 f5;
-    private UInt128 f6;
-    private UInt128 f7;
+    private Coordinates coordinates;
 
     public UInt128 this[int field]
     {
-        readonly get => field switch
-        {
-            0 => f0,
-            1 => f1,
-            2 => f2,
-            3 => f3,
-            4 => f4,
-            5 => f5,
-            6 => f6,
-            _ => f7,
-        };
-        set
-        {
-            switch (field)
-            {
-                case 0: f0 = value; break;
-                case 1: f1 = value; break;
-                case 2: f2 = value; break;
-                case 3: f3 = value; break;
-                case 4: f4 = value; break;
-                case 5: f5 = value; break;
-                case 6: f6 = value; break;
-                default: f7 = value; break;
-            }
-        }
+        readonly get => coordinates[field];
+        set => coordinates[field] = value;
     }
 
     public readonly bool Equals(Box other) =>
-        f0 == other.f0 && f1 == other.f1 && f2 == other.f2 && f3 == other.f3 && f4 == other.f4 && f5 == other.f5 && f6 == other.f6 && f7 == other.f7;
+        ((ReadOnlySpan<UInt128>)coordinates).SequenceEqual(other.coordinates);
 
     public override readonly bool Equals(object? obj) => obj is Box other && Equals(other);
 
-    public override readonly int GetHashCode() => HashCode.Combine(f0, f1, f2, f3, f4, f5, f6, f7);
+    public override readonly int GetHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var c in (ReadOnlySpan<UInt128>)coordinates)
+        {
+            hash.Add(c);
+        }
+
+        return hash.ToHashCode();
+    }
 
     /// <summary>The box with one coordinate cleared (the key under which boxes that differ only there meet).</summary>
     public readonly Box Without(int field)
@@ -85,6 +64,12 @@ internal struct Box : IEquatable<Box>
     }
 
     private static int Lowest(UInt128 mask) => mask == UInt128.Zero ? 128 : (int)UInt128.TrailingZeroCount(mask);
+
+    [System.Runtime.CompilerServices.InlineArray(Dimensions)]
+    private struct Coordinates
+    {
+        private UInt128 first;
+    }
 }
 
 /// <summary>
@@ -99,13 +84,17 @@ internal static class Compactor
     /// </summary>
     private static readonly int[][] MergeOrders =
     [
-        [Box.PeriodField, 0, 1, 2, 3, 4, 5, 6],
-        [Box.PeriodField, 5, 6, 0, 1, 2, 3, 4],
-        [Box.PeriodField, 1, 2, 4, 3, 0, 5, 6],
-        [Box.PeriodField, 6, 5, 4, 0, 2, 1, 3],
-        [Box.PeriodField, 3, 1, 2, 0, 4, 5, 6],
-        [Box.PeriodField, 0, 5, 6, 3, 4, 1, 2],
+        Order(RequestField.Respondent, RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Circumstances, RequestField.SubjectFacts),
+        Order(RequestField.Circumstances, RequestField.SubjectFacts, RequestField.Respondent, RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority),
+        Order(RequestField.Requester, RequestField.Purpose, RequestField.Authority, RequestField.Assistance, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts),
+        Order(RequestField.SubjectFacts, RequestField.Circumstances, RequestField.Authority, RequestField.Respondent, RequestField.Purpose, RequestField.Requester, RequestField.Assistance),
+        Order(RequestField.Assistance, RequestField.Requester, RequestField.Purpose, RequestField.Respondent, RequestField.Authority, RequestField.Circumstances, RequestField.SubjectFacts),
+        Order(RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts, RequestField.Assistance, RequestField.Authority, RequestField.Requester, RequestField.Purpose),
     ];
+
+    /// <summary>Periods, then the fields named, then every other field of the schema in its order.</summary>
+    private static int[] Order(params RequestField[] first) =>
+        [Box.PeriodField, .. first.Select(f => RequestSchema.Of(f).Position), .. RequestSchema.Fields.Where(f => !first.Contains(f.Field)).Select(f => f.Position)];
 
     public static List<Box> Merge(IEnumerable<Box> boxes)
     {

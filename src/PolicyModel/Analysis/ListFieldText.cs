@@ -12,15 +12,15 @@ namespace PolicyModel.Analysis;
 internal sealed class ListFieldText
 {
     private const int MaxAtoms = 10;
-    private readonly RequestField field;
+    private readonly RequestFieldInfo field;
     private readonly int bits;
     private readonly List<(bool All, ulong Mask)> atoms = [];
     private readonly Dictionary<UInt128, string> cache = [];
 
-    public ListFieldText(RequestField field, int bits, IEnumerable<(FieldTest Test, ulong Mask)> tests)
+    public ListFieldText(RequestFieldInfo field, IEnumerable<(FieldTest Test, ulong Mask)> tests)
     {
         this.field = field;
-        this.bits = bits;
+        bits = field.Size;
         var full = (1UL << bits) - 1;
         foreach (var (test, mask) in tests)
         {
@@ -200,9 +200,7 @@ internal sealed class ListFieldText
             : (holds ? $"any of [{names}]" : $"none of [{names}]");
     }
 
-    private string Names(ulong mask) => field == RequestField.Circumstances
-        ? EnumSet<Circumstance>.FromMask(mask).ToString()
-        : EnumSet<SubjectFact>.FromMask(mask).ToString();
+    private string Names(ulong mask) => string.Join(", ", field.NamesOf(mask));
 
     private string Enumerate(HashSet<int> lists) =>
         "one of " + string.Join(" | ", lists.Order().Select(l => l == 0 ? "[]" : $"[{Names((ulong)l)}]"));

@@ -45,7 +45,7 @@ public sealed class PolicyAnalyzer
             jurisdiction,
             range,
             [.. periods.Select(p => p.AsEffectivePeriod)],
-            RequestSpace.RequestsPerDate,
+            RequestSchema.RequestsPerDate,
             GapsOf(jurisdiction, range, space, periods, cells),
             ConflictsOf(space, periods, cells),
             UnreachableOf(compiled, space, periods, cells),
@@ -191,7 +191,7 @@ public sealed class PolicyAnalyzer
         var periods = new List<Period> { new(after, after.PlusDays(1)) };
         var differ = new Differ(space, periods);
         differ.Compare(a, b, 0);
-        return differ.Report(jurisdiction, Dates.Text(before), Dates.Text(after), null);
+        return differ.Report(jurisdiction, before.ToContractText(), after.ToContractText(), null);
     }
 
     /// <summary>The requests whose decision differs between two versions of the documents on a date.</summary>
@@ -231,7 +231,7 @@ public sealed class PolicyAnalyzer
         var a = oldSet.CompiledJurisdictionOf(jurisdiction);
         var b = newSet.CompiledJurisdictionOf(jurisdiction);
         var space = RequestSpace.Refine(a, b);
-        var periods = Period.Of(a.Tables!.Breakpoints.Concat(b.Tables!.Breakpoints), range);
+        var periods = Period.Of(a.Tables!.LawBreakpoints.Concat(b.Tables!.LawBreakpoints), range);
         var histories = new CellDecisions[2][];
         Parallel.For(0, 2, i => histories[i] = CellDecisions.History(i == 0 ? a : b, space));
         var differ = new Differ(space, periods);
@@ -244,16 +244,6 @@ public sealed class PolicyAnalyzer
     }
 
     private static string LatestCitation(Rule rule) => rule.Provision.CitationOn(LocalDate.MaxIsoValue);
-
-    private static Effect? ControllingEffect(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
-    };
 
     private static GapReport GapsOf(JurisdictionId jurisdiction, DateRange range, RequestSpace space, List<Period> periods, CellDecisions[] cells)
     {
@@ -363,7 +353,7 @@ public sealed class PolicyAnalyzer
         {
             foreach (var result in cells[p].Results)
             {
-                var controlling = ControllingEffect(result.Outcome);
+                var controlling = result.Outcome.ControllingEffect();
                 foreach (var id in result.DecidingRules)
                 {
                     decides.Add(id);
@@ -525,7 +515,7 @@ public sealed class PolicyAnalyzer
         var compiled = Compiled(jurisdiction);
         var space = SpaceOf(jurisdiction, compiled);
         var tables = compiled.Tables!;
-        var periods = Period.Of(tables.Breakpoints, range);
+        var periods = Period.Of(tables.LawBreakpoints, range);
         var history = HistoryOf(jurisdiction);
         return (compiled, space, periods, [.. periods.Select(p => history[tables.SegmentOf(p.Date)])]);
     }
@@ -605,7 +595,7 @@ public sealed class PolicyAnalyzer
                 return new ItemChange(k.Kind, k.Item, k.Added, groups, count);
             }).OrderBy(i => i.Kind).ThenByDescending(i => i.Added).ToList();
             var total = changes.Sum(c => c.RequestCount);
-            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSpace.RequestsPerDate);
+            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSchema.RequestsPerDate);
         }
 
         /// <summary>How one decision differs from another; null when alike (same outcome, citations as a set, obligations, preempted rules).</summary>
@@ -616,8 +606,8 @@ public sealed class PolicyAnalyzer
                 var items = new List<(ChangeKind, string, bool)>();
                 items.AddRange(b.Citations.Where(c => !a.Citations.Contains(c)).Select(c => (ChangeKind.Citation, c, true)));
                 items.AddRange(a.Citations.Where(c => !b.Citations.Contains(c)).Select(c => (ChangeKind.Citation, c, false)));
-                items.AddRange(b.Obligations.Where(o => !a.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, Vocab<Obligation>.Name(o), true)));
-                items.AddRange(a.Obligations.Where(o => !b.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, Vocab<Obligation>.Name(o), false)));
+                items.AddRange(b.Obligations.Where(o => !a.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, o.ToContractName(), true)));
+                items.AddRange(a.Obligations.Where(o => !b.Obligations.Contains(o)).Select(o => (ChangeKind.Obligation, o.ToContractName(), false)));
                 items.AddRange(b.Preempted.Where(r => !a.Preempted.Contains(r)).Select(r => (ChangeKind.Preempted, r.Value, true)));
                 items.AddRange(a.Preempted.Where(r => !b.Preempted.Contains(r)).Select(r => (ChangeKind.Preempted, r.Value, false)));
                 if (a.Outcome == b.Outcome && items.Count == 0)

@@ -32,10 +32,10 @@ public sealed record DateRange(LocalDate? From, LocalDate? To)
     public override string ToString() => (From, To) switch
     {
         (null, null) => "all history",
-        ({ } f, { } t) when f == t => $"on {Dates.Text(f)}",
-        ({ } f, { } t) => $"{Dates.Text(f)} to {Dates.Text(t)}",
-        ({ } f, null) => $"from {Dates.Text(f)}",
-        (null, { } t) => $"until {Dates.Text(t)}",
+        ({ } f, { } t) when f == t => $"on {f.ToContractText()}",
+        ({ } f, { } t) => $"{f.ToContractText()} to {t.ToContractText()}",
+        ({ } f, null) => $"from {f.ToContractText()}",
+        (null, { } t) => $"until {t.ToContractText()}",
     };
 }
 
@@ -45,38 +45,64 @@ public sealed record DateRange(LocalDate? From, LocalDate? To)
 /// </summary>
 public sealed record RequestGroup
 {
+    private readonly ulong[][] values;
+    private readonly string?[] texts;
+
+    /// <summary>A group from its values per field (indexed by <see cref="RequestFieldInfo.Position"/>, each sorted).</summary>
+    internal RequestGroup(ulong[][] values, string?[] texts, IReadOnlyList<EffectivePeriod> periods, long requestCount)
+    {
+        this.values = values;
+        this.texts = texts;
+        Periods = periods;
+        RequestCount = requestCount;
+    }
+
     /// <summary>The respondents (the agencies asked).</summary>
-    public required EnumSet<Respondent> Respondents { get; init; }
+    public EnumSet<Respondent> Respondents => Scalars<Respondent>(RequestField.Respondent);
 
     /// <summary>The requesters.</summary>
-    public required EnumSet<Requester> Requesters { get; init; }
+    public EnumSet<Requester> Requesters => Scalars<Requester>(RequestField.Requester);
 
     /// <summary>The purposes.</summary>
-    public required EnumSet<Purpose> Purposes { get; init; }
+    public EnumSet<Purpose> Purposes => Scalars<Purpose>(RequestField.Purpose);
 
     /// <summary>The kinds of assistance asked.</summary>
-    public required EnumSet<AssistanceKind> Assistance { get; init; }
+    public EnumSet<AssistanceKind> Assistance => Scalars<AssistanceKind>(RequestField.Assistance);
 
     /// <summary>The documents presented.</summary>
-    public required EnumSet<Authority> Authorities { get; init; }
+    public EnumSet<Authority> Authorities => Scalars<Authority>(RequestField.Authority);
+
+    /// <summary>The locations.</summary>
+    public EnumSet<Location> Locations => Scalars<Location>(RequestField.Location);
 
     /// <summary>Every list of circumstances in the group (each a set of values; the empty set is "no circumstances").</summary>
-    public required IReadOnlyList<EnumSet<Circumstance>> Circumstances { get; init; }
+    public IReadOnlyList<EnumSet<Circumstance>> Circumstances => [.. ValuesOf(RequestField.Circumstances).Select(EnumSet<Circumstance>.FromMask)];
 
     /// <summary>The circumstances of the group as a readable condition over the tests the policies apply (<c>any</c>, <c>none</c>, <c>any of [...]</c>).</summary>
-    public required string CircumstancesText { get; init; }
+    public string CircumstancesText => Text(RequestField.Circumstances);
 
     /// <summary>Every list of subject facts in the group (each a set of values).</summary>
-    public required IReadOnlyList<EnumSet<SubjectFact>> SubjectFacts { get; init; }
+    public IReadOnlyList<EnumSet<SubjectFact>> SubjectFacts => [.. ValuesOf(RequestField.SubjectFacts).Select(EnumSet<SubjectFact>.FromMask)];
 
     /// <summary>The subject facts of the group as a readable condition over the tests the policies apply.</summary>
-    public required string SubjectFactsText { get; init; }
+    public string SubjectFactsText => Text(RequestField.SubjectFacts);
 
     /// <summary>The local dates of the group: closed-open periods, in order, never adjacent (an open bound is unbounded).</summary>
-    public required IReadOnlyList<EffectivePeriod> Periods { get; init; }
+    public IReadOnlyList<EffectivePeriod> Periods { get; }
 
     /// <summary>The number of concrete requests (distinct combinations of field values) in the group.</summary>
-    public required long RequestCount { get; init; }
+    public long RequestCount { get; }
+
+    /// <summary>The fields in the order <see cref="Describe"/> names them (<see cref="RequestSchema.DisplayOrder"/>).</summary>
+    public static IReadOnlyList<RequestField> DisplayOrder { get; } = [.. RequestSchema.DisplayOrder.Select(f => f.Field)];
+
+    /// <summary>
+    /// The values of <paramref name="field"/> the group holds, in order, as <see cref="RequestFieldInfo.ValueOf"/> gives
+    /// them: value positions for a single-valued field, masks (each one list) for a set field.
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The values.</returns>
+    public IReadOnlyList<ulong> ValuesOf(RequestField field) => values[RequestSchema.Of(field).Position];
 
     /// <summary>Whether the group holds a request's field values (its date is not checked; see <see cref="Periods"/>).</summary>
     /// <param name="request">The request.</param>
@@ -84,78 +110,44 @@ public sealed record RequestGroup
     public bool Contains(AssistanceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Respondents.Contains(request.Respondent) && Requesters.Contains(request.Requester) && Purposes.Contains(request.Purpose)
-            && Assistance.Contains(request.Assistance) && Authorities.Contains(request.Authority)
-            && Circumstances.Contains(request.Circumstances) && SubjectFacts.Contains(request.SubjectFacts);
+        return RequestSchema.Fields.All(f => Array.BinarySearch(values[f.Position], f.ValueOf(request)) >= 0);
     }
 
-    /// <summary>Whether the group holds every value of <paramref name="field"/> (printed as <c>any</c>).</summary>
+    /// <summary>Whether the group holds every value of <paramref name="field"/> (the field does not narrow it).</summary>
     /// <param name="field">The field.</param>
-    /// <returns><see langword="true"/> when the field is unrestricted in the group.</returns>
-    public bool IsAny(RequestField field) => field switch
+    /// <returns><see langword="true"/> when unrestricted.</returns>
+    public bool IsAny(RequestField field)
     {
-        RequestField.Respondent => Respondents.Count == Vocab<Respondent>.All.Count,
-        RequestField.Requester => Requesters.Count == Vocab<Requester>.All.Count,
-        RequestField.Purpose => Purposes.Count == Vocab<Purpose>.All.Count,
-        RequestField.Assistance => Assistance.Count == Vocab<AssistanceKind>.All.Count,
-        RequestField.Authority => Authorities.Count == Vocab<Authority>.All.Count,
-        RequestField.Circumstances => Circumstances.Count == 1 << Vocab<Circumstance>.All.Count,
-        _ => SubjectFacts.Count == 1 << Vocab<SubjectFact>.All.Count,
-    };
+        var info = RequestSchema.Of(field);
+        return values[info.Position].Length == info.DomainSize;
+    }
 
-    /// <summary>
-    /// The values of one field as text: <c>any</c> for the whole vocabulary, the values in vocabulary order, or
-    /// <c>any except ...</c> when that is shorter (not for the four respondents); list fields as a condition
-    /// (<see cref="CircumstancesText"/>).
-    /// </summary>
+    /// <summary>The group's values of a field as text: <c>any</c>, a list of names, <c>any except ...</c>, or a list field's condition.</summary>
     /// <param name="field">The field.</param>
     /// <returns>The text.</returns>
-    public string Text(RequestField field) => field switch
+    public string Text(RequestField field)
     {
-        RequestField.Respondent => ValuesText(Respondents),
-        RequestField.Requester => ValuesText(Requesters),
-        RequestField.Purpose => ValuesText(Purposes),
-        RequestField.Assistance => ValuesText(Assistance),
-        RequestField.Authority => ValuesText(Authorities),
-        RequestField.Circumstances => CircumstancesText,
-        _ => SubjectFactsText,
-    };
+        var info = RequestSchema.Of(field);
+        return texts[info.Position] ?? ValuesText(info, values[info.Position]);
+    }
 
-    /// <summary>
-    /// The group in one line, restricted fields only, in the order requester, purpose, assistance, authority,
-    /// respondent, circumstances, subject facts: <c>requester ice-ero; purpose civil-immigration-enforcement; assistance transport-detainee</c>
-    /// (<c>any request</c> when no field is restricted). Dates are not included.
-    /// </summary>
-    /// <returns>The text.</returns>
+    /// <summary>The group as one line: the restricted fields in <see cref="DisplayOrder"/> (<c>any request</c> when none is).</summary>
+    /// <returns>For example <c>purpose civil-immigration-enforcement; assistance stop-or-arrest</c>.</returns>
     public string Describe()
     {
         var parts = DisplayOrder.Where(f => !IsAny(f)).Select(f => $"{FieldName(f)} {Text(f)}").ToList();
         return parts.Count == 0 ? "any request" : string.Join("; ", parts);
     }
 
-    /// <summary>The group in one line (<see cref="Describe"/>).</summary>
-    /// <returns>The text.</returns>
+    /// <inheritdoc/>
     public override string ToString() => Describe();
 
-    /// <summary>The order in which fields are printed: requester, purpose, assistance, authority, respondent, circumstances, subject facts.</summary>
-    public static IReadOnlyList<RequestField> DisplayOrder { get; } =
-        [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances, RequestField.SubjectFacts];
-
-    /// <summary>The contract's name of a field: <c>requester</c>, ..., <c>subjectFacts</c>.</summary>
+    /// <summary>The JSON name of a field (<c>subjectFacts</c>).</summary>
     /// <param name="field">The field.</param>
     /// <returns>The name.</returns>
-    public static string FieldName(RequestField field) => field switch
-    {
-        RequestField.Respondent => "respondent",
-        RequestField.Requester => "requester",
-        RequestField.Purpose => "purpose",
-        RequestField.Assistance => "assistance",
-        RequestField.Authority => "authority",
-        RequestField.Circumstances => "circumstances",
-        _ => "subjectFacts",
-    };
+    public static string FieldName(RequestField field) => RequestSchema.Of(field).JsonName;
 
-    /// <summary>Closed-open periods as text: <c>2021-08-02..2022-01-01</c>, open bounds left empty, joined by commas.</summary>
+    /// <summary>Periods as text, comma-separated.</summary>
     /// <param name="periods">The periods.</param>
     /// <returns>The text.</returns>
     public static string PeriodsText(IEnumerable<EffectivePeriod> periods)
@@ -164,19 +156,37 @@ public sealed record RequestGroup
         return string.Join(", ", periods.Select(p => p.ToString()));
     }
 
-    private static string ValuesText<T>(EnumSet<T> values)
-        where T : struct, Enum
+    private static string ValuesText(RequestFieldInfo field, ulong[] held)
     {
-        var all = Vocab<T>.All.Count;
-        if (values.Count == all)
+        var all = field.Size;
+        if (held.Length == all)
         {
             return "any";
         }
 
-        var missing = Vocab<T>.All.Where(v => !values.Contains(v)).ToList();
-        return all > 4 && values.Count > missing.Count + 1
-            ? "any except " + string.Join(", ", missing.Select(Vocab<T>.Name))
-            : values.ToString();
+        var mask = 0UL;
+        foreach (var value in held)
+        {
+            mask |= field.MaskOf(value);
+        }
+
+        var missing = field.NamesOf(field.AllMask & ~mask);
+        return all > 4 && held.Length > missing.Count + 1
+            ? "any except " + string.Join(", ", missing)
+            : string.Join(", ", field.NamesOf(mask));
+    }
+
+    private EnumSet<T> Scalars<T>(RequestField field)
+        where T : struct, Enum
+    {
+        var info = RequestSchema.Of(field);
+        var mask = 0UL;
+        foreach (var value in values[info.Position])
+        {
+            mask |= info.MaskOf(value);
+        }
+
+        return EnumSet<T>.FromMask(mask);
     }
 }
 
@@ -189,7 +199,7 @@ public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IRe
 
 /// <summary>
 /// Two rules of one layer that count together on some requests, one prohibiting what the other permits or
-/// requires, and neither is an exception to the other (the prohibition prevails, domain section 4.4).
+/// requires, and neither is an exception to the other (the prohibition prevails; docs/semantics.md, section 9).
 /// </summary>
 /// <param name="Prohibiting">The prohibiting rule.</param>
 /// <param name="Other">The permitting or requiring rule.</param>
@@ -216,7 +226,7 @@ public enum UnreachableReason
     /// <summary>It matches only requests of unknown purpose whose decision is a referral for the missing purpose (which lists only <c>none</c> and <c>police-action</c> rules).</summary>
     UndecidedPurpose,
 
-    /// <summary>It counts, but its effect never produces the outcome: whenever it counts, a rule of a stronger effect (domain section 4.4) counts too.</summary>
+    /// <summary>It counts, but its effect never produces the outcome: whenever it counts, a rule of a stronger effect (docs/semantics.md, section 8) counts too.</summary>
     Shadowed,
 }
 
@@ -249,7 +259,7 @@ public sealed record UnreachableRule(RuleId Rule, JurisdictionId Jurisdiction, L
     };
 }
 
-/// <summary>A rule overridden by a controlling layer (domain section 4.5) on some requests.</summary>
+/// <summary>A rule overridden by a controlling layer (docs/semantics.md, section 7) on some requests.</summary>
 /// <param name="Rule">The preempted rule.</param>
 /// <param name="Jurisdiction">The jurisdiction whose document wrote it.</param>
 /// <param name="Layer">Its layer.</param>
@@ -337,11 +347,11 @@ public sealed record DecisionChange(
     /// <returns>The text.</returns>
     public string Describe()
     {
-        var parts = new List<string> { $"{Vocab<Outcome>.Name(Before)} -> {Vocab<Outcome>.Name(After)}" };
+        var parts = new List<string> { $"{Before.ToContractName()} -> {After.ToContractName()}" };
         parts.AddRange(CitationsAdded.Select(c => "+" + c));
         parts.AddRange(CitationsRemoved.Select(c => "-" + c));
-        parts.AddRange(ObligationsAdded.Select(o => "+" + Vocab<Obligation>.Name(o)));
-        parts.AddRange(ObligationsRemoved.Select(o => "-" + Vocab<Obligation>.Name(o)));
+        parts.AddRange(ObligationsAdded.Select(o => "+" + o.ToContractName()));
+        parts.AddRange(ObligationsRemoved.Select(o => "-" + o.ToContractName()));
         parts.AddRange(PreemptedAdded.Select(r => $"+preempted {r}"));
         parts.AddRange(PreemptedRemoved.Select(r => $"-preempted {r}"));
         return string.Join("; ", parts);
@@ -405,9 +415,3 @@ public sealed record DiffReport(
     IReadOnlyList<DecisionChange> Changes,
     long RequestCount,
     long RequestsPerDate);
-
-/// <summary>Dates as text.</summary>
-internal static class Dates
-{
-    public static string Text(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-}

@@ -10,18 +10,9 @@ namespace PolicyModel.Analysis;
 /// </summary>
 internal sealed class RequestSpace
 {
-    public const int Fields = 7;
-    public const int CircumstancesField = 5;
-    public const int FactsField = 6;
+    public const int Fields = RequestSchema.FieldCount;
 
-    /// <summary>The request field of each position.</summary>
-    public static readonly RequestField[] FieldAt =
-    [
-        RequestField.Respondent, RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority,
-        RequestField.Circumstances, RequestField.SubjectFacts,
-    ];
-
-    private RequestSpace(int[][][] members, ListFieldText circumstances, ListFieldText facts)
+    private RequestSpace(int[][][] members, ListFieldText?[] texts)
     {
         Members = members;
         Counts = [.. members.Select(m => m.Length)];
@@ -34,15 +25,15 @@ internal sealed class RequestSpace
         AnalysisLimits.CheckClasses(cells);
 
         CellCount = (int)cells;
-        CircumstancesText = circumstances;
-        FactsText = facts;
+        Texts = texts;
         ValueMasks = new UInt128[Fields][];
-        for (var f = 0; f < Fields; f++)
+        foreach (var field in RequestSchema.Fields)
         {
+            var f = field.Position;
             ValueMasks[f] = new UInt128[Counts[f]];
             for (var c = 0; c < Counts[f]; c++)
             {
-                if (f is CircumstancesField or FactsField)
+                if (field.IsSet)
                 {
                     ValueMasks[f][c] = UInt128.One << c;
                 }
@@ -66,29 +57,20 @@ internal sealed class RequestSpace
 
     public int CellCount { get; }
 
-    public ListFieldText CircumstancesText { get; }
-
-    public ListFieldText FactsText { get; }
+    /// <summary>Per field position, how to describe a set of a list field's lists (null for single-valued fields).</summary>
+    public ListFieldText?[] Texts { get; }
 
     /// <summary>
     /// Per field and class, the class as a <see cref="Box"/> coordinate: a mask of values for scalar fields
-    /// (at most 16 values), a mask of class indices for the list fields (at most 128 classes).
+    /// (at most 64 values), a mask of class indices for the list fields (at most 128 classes).
     /// </summary>
     public UInt128[][] ValueMasks { get; }
-
-    /// <summary>Concrete requests per date: every combination of field values.</summary>
-    public static long RequestsPerDate =>
-        (long)Vocab<Respondent>.All.Count * Vocab<Requester>.All.Count * Vocab<Purpose>.All.Count * Vocab<AssistanceKind>.All.Count
-        * Vocab<Authority>.All.Count * (1L << Vocab<Circumstance>.All.Count) * (1L << Vocab<SubjectFact>.All.Count);
 
     public static RequestSpace Of(CompiledJurisdiction jurisdiction)
     {
         var tables = TablesOf(jurisdiction);
-        var tests = Tests.Of(jurisdiction);
-        return new RequestSpace(
-            [.. tables.Classes.Select(c => c.Members)],
-            new ListFieldText(RequestField.Circumstances, Vocab<Circumstance>.All.Count, tests[RequestField.Circumstances]),
-            new ListFieldText(RequestField.SubjectFacts, Vocab<SubjectFact>.All.Count, tests[RequestField.SubjectFacts]));
+        var tests = FieldTests.Of(jurisdiction);
+        return new RequestSpace([.. tables.Classes.Select(c => c.Members)], TextsOf(tests));
     }
 
     /// <summary>The common refinement of two jurisdictions' partitions: values are in one class when both partitions put them in one class.</summary>
@@ -116,13 +98,13 @@ internal sealed class RequestSpace
             members[f] = [.. order.Select(k => byPair[k].ToArray())];
         }
 
-        var testsA = Tests.Of(a);
-        var testsB = Tests.Of(b);
-        return new RequestSpace(
-            members,
-            new ListFieldText(RequestField.Circumstances, Vocab<Circumstance>.All.Count, testsA[RequestField.Circumstances].Concat(testsB[RequestField.Circumstances])),
-            new ListFieldText(RequestField.SubjectFacts, Vocab<SubjectFact>.All.Count, testsA[RequestField.SubjectFacts].Concat(testsB[RequestField.SubjectFacts])));
+        var testsA = FieldTests.Of(a);
+        var testsB = FieldTests.Of(b);
+        return new RequestSpace(members, TextsOf(testsA.ToDictionary(t => t.Key, t => t.Value.Union(testsB[t.Key]).ToHashSet())));
     }
+
+    private static ListFieldText?[] TextsOf(Dictionary<RequestField, HashSet<(FieldTest Test, ulong Mask)>> tests) =>
+        [.. RequestSchema.Fields.Select(f => f.IsSet ? new ListFieldText(f, tests[f.Field]) : null)];
 
     public void Decode(int cell, Span<int> classes)
     {
@@ -147,22 +129,17 @@ internal sealed class RequestSpace
 
         var all = new AssistanceRequest[CellCount];
         Span<int> c = stackalloc int[Fields];
+        Span<ulong> values = stackalloc ulong[Fields];
         var at = new OffsetDateTime(new LocalDateTime(2000, 1, 1, 12, 0), Offset.Zero);
         for (var cell = 0; cell < CellCount; cell++)
         {
             Decode(cell, c);
-            all[cell] = new AssistanceRequest
+            for (var f = 0; f < Fields; f++)
             {
-                Jurisdiction = jurisdiction,
-                ReceivedAt = at,
-                Respondent = (Respondent)Members[0][c[0]][0],
-                Requester = (Requester)Members[1][c[1]][0],
-                Purpose = (Purpose)Members[2][c[2]][0],
-                Assistance = (AssistanceKind)Members[3][c[3]][0],
-                Authority = (Authority)Members[4][c[4]][0],
-                Circumstances = EnumSet<Circumstance>.FromMask((ulong)Members[5][c[5]][0]),
-                SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)Members[6][c[6]][0]),
-            };
+                values[f] = (ulong)Members[f][c[f]][0];
+            }
+
+            all[cell] = RequestSchema.Create(jurisdiction, at, values);
         }
 
         requests = new CachedRequests(jurisdiction, all);
@@ -188,27 +165,4 @@ internal sealed class RequestSpace
 
     private static DecisionTables TablesOf(CompiledJurisdiction jurisdiction) =>
         jurisdiction.Tables ?? throw new InvalidOperationException($"jurisdiction `{jurisdiction.Jurisdiction.Id}` has no decision tables");
-}
-
-/// <summary>The field tests of a jurisdiction's chain (rules and presumptions), as the decision tables collect them.</summary>
-internal static class Tests
-{
-    public static Dictionary<RequestField, List<(FieldTest Test, ulong Mask)>> Of(CompiledJurisdiction jurisdiction)
-    {
-        var tests = Enum.GetValues<RequestField>().ToDictionary(f => f, _ => new List<(FieldTest, ulong)>());
-        void Add(FieldPredicate p) => tests[p.Field].Add((p.Test, p.Mask));
-        foreach (var rule in jurisdiction.Rules)
-        {
-            rule.Predicate.VisitTests(Add);
-        }
-
-        foreach (var presumption in jurisdiction.Presumptions)
-        {
-            presumption.Predicate.VisitTests(Add);
-        }
-
-        // The evaluator reads whether circumstances are empty (domain section 4.6 step 7, 4.7).
-        tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
-        return tests;
-    }
 }

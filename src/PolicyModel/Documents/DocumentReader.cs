@@ -7,16 +7,20 @@ namespace PolicyModel;
 /// <summary>Binds a JSON tree to a <see cref="PolicyDocument"/>, collecting every problem.</summary>
 internal sealed class DocumentReader
 {
-    private static readonly string[] TopProperties = ["$schema", "format", "jurisdiction", "sources", "terms", "presumptions", "preemption", "rules"];
+    private static readonly string[] TopProperties = ["$schema", "format", "lawCurrentTo", "jurisdiction", "sources", "terms", "presumptions", "preemption", "rules"];
     private static readonly string[] JurisdictionProperties = ["id", "name", "parent", "timeZone", "level"];
     private static readonly string[] SourceProperties = ["id", "kind", "title", "citation", "enacted"];
     private static readonly string[] RuleProperties = ["id", "layer", "source", "section", "period", "binds", "when", "effect", "obligations", "excepts", "preempts", "explains", "confidence"];
     private static readonly string[] PresumptionProperties = ["id", "layer", "period", "binds", "when", "presume", "explains"];
-    private static readonly string[] PresumeProperties = ["purpose"];
+
+    // A presumption presumes the request's purpose (its `presume` object names that field); rules bind respondents.
+    private static readonly string PurposeName = RequestSchema.Of(RequestField.Purpose).JsonName;
+    private static readonly string RespondentName = RequestSchema.Of(RequestField.Respondent).JsonName;
+    private static readonly string[] PresumeProperties = [PurposeName];
     private static readonly string[] PreemptionProperties = ["id", "when", "preempts", "layers", "explains"];
     private static readonly string[] PeriodProperties = ["from", "to"];
     private static readonly string[] SectionProperties = ["from", "section"];
-    private static readonly string[] ConditionOperators = ["allOf", "anyOf", "not", "term", "requester", "purpose", "assistance", "authority", "respondent", "circumstances", "subjectFacts"];
+    private static readonly string[] ConditionOperators = ["allOf", "anyOf", "not", "term", .. RequestSchema.Fields.Select(f => f.JsonName)];
     private static readonly string[] ScalarTests = ["anyOf", "noneOf"];
     private static readonly string[] SetTests = ["anyOf", "allOf", "noneOf"];
 
@@ -28,7 +32,7 @@ internal sealed class DocumentReader
     };
 
     private readonly Binder bind;
-    private readonly ConditionalWeakTable<object, Location> locations = [];
+    private readonly ConditionalWeakTable<object, SourceLocation> locations = [];
 
     private DocumentReader(Binder bind) => this.bind = bind;
 
@@ -53,7 +57,7 @@ internal sealed class DocumentReader
         return problems.Count == 0 && document is not null ? PolicyDocumentResult.Ok(document) : PolicyDocumentResult.Fail(problems);
     }
 
-    private void Locate(object item, JNode node) => locations.AddOrUpdate(item, new Location(node.Path, node.Line, node.Column));
+    private void Locate(object item, JNode node) => locations.AddOrUpdate(item, new SourceLocation(node.Path, node.Line, node.Column));
 
     private PolicyDocument? ReadDocument(JNode root, string name)
     {
@@ -68,6 +72,7 @@ internal sealed class DocumentReader
             bind.Add(ProblemCodes.UnsupportedFormat, formatNode, $"unsupported format `{JNode.Shorten(format)}`; expected `{PolicyDocument.FormatV1}`");
         }
 
+        var lawCurrentTo = props.TryGetValue("lawCurrentTo", out var cNode) ? bind.Date(cNode) : null;
         JurisdictionDeclaration? jurisdiction = null;
         if (bind.Required(props, root, "jurisdiction", "a policy document") is { } jNode)
         {
@@ -93,6 +98,7 @@ internal sealed class DocumentReader
         return new PolicyDocument(name, locations)
         {
             Jurisdiction = jurisdiction,
+            LawCurrentTo = lawCurrentTo,
             Sources = sources,
             Terms = terms,
             Presumptions = presumptions,
@@ -259,7 +265,7 @@ internal sealed class DocumentReader
         var id = bind.Required(props, node, "id", what) is { } i ? bind.Id(i, "rule id") : null;
         var source = bind.Required(props, node, "source", what) is { } s ? bind.Id(s, "source id") : null;
         var sections = bind.Required(props, node, "section", what) is { } sec ? ReadSections(sec) : null;
-        var binds = bind.Required(props, node, "binds", what) is { } b ? bind.ValueSet<Respondent>(b, "respondent", allowEmpty: false) : null;
+        var binds = bind.Required(props, node, "binds", what) is { } b ? bind.ValueSet<Respondent>(b, RespondentName, allowEmpty: false) : null;
         var effect = bind.Required(props, node, "effect", what) is { } e ? bind.Value<Effect>(e, "effect") : null;
         var layer = props.TryGetValue("layer", out var l) ? bind.Value<Layer>(l, "layer") : null;
         var period = props.TryGetValue("period", out var p) ? ReadPeriod(p) : EffectivePeriod.Always;
@@ -317,16 +323,16 @@ internal sealed class DocumentReader
 
         var start = bind.Problems.Count;
         var id = bind.Required(props, node, "id", what) is { } i ? bind.Id(i, "presumption id") : null;
-        var binds = bind.Required(props, node, "binds", what) is { } b ? bind.ValueSet<Respondent>(b, "respondent", allowEmpty: false) : null;
+        var binds = bind.Required(props, node, "binds", what) is { } b ? bind.ValueSet<Respondent>(b, RespondentName, allowEmpty: false) : null;
         var layer = props.TryGetValue("layer", out var l) ? bind.Value<Layer>(l, "layer") : null;
         var period = props.TryGetValue("period", out var p) ? ReadPeriod(p) : EffectivePeriod.Always;
         var when = props.TryGetValue("when", out var w) ? ReadConditions(w) : [];
         var explains = props.TryGetValue("explains", out var ex) ? bind.NonEmptyString(ex, "`explains`") : null;
         Purpose? presume = null;
         if (bind.Required(props, node, "presume", what) is { } pr && bind.Object(pr, "`presume`", PresumeProperties) is { } presumeProps
-            && bind.Required(presumeProps, pr, "purpose", "`presume`") is { } purposeNode)
+            && bind.Required(presumeProps, pr, PurposeName, "`presume`") is { } purposeNode)
         {
-            presume = bind.Value<Purpose>(purposeNode, "purpose");
+            presume = bind.Value<Purpose>(purposeNode, PurposeName);
             if (presume == Purpose.Unknown)
             {
                 bind.Add(ProblemCodes.InvalidValue, purposeNode, "a presumption cannot presume the purpose `unknown`");
@@ -405,7 +411,7 @@ internal sealed class DocumentReader
         var period = new EffectivePeriod(from, to);
         if (period.IsEmpty)
         {
-            bind.Add(ProblemCodes.EmptyPeriod, node, $"the period is empty: `to` ({Texts.Date(to!.Value)}) must be after `from` ({Texts.Date(from!.Value)}); periods are closed-open [from, to)");
+            bind.Add(ProblemCodes.EmptyPeriod, node, $"the period is empty: `to` ({to!.Value.ToContractText()}) must be after `from` ({from!.Value.ToContractText()}); periods are closed-open [from, to)");
             return null;
         }
 
@@ -558,13 +564,7 @@ internal sealed class DocumentReader
             "anyOf" => ReadAnyOf(value),
             "not" => ReadCondition(value) is { } inner ? new NotCondition(inner) : null,
             "term" => bind.Id(value, "term name") is { } term ? new TermCondition(term) : null,
-            "requester" => ReadScalar<Requester>(value, RequestField.Requester, "requester"),
-            "purpose" => ReadScalar<Purpose>(value, RequestField.Purpose, "purpose"),
-            "assistance" => ReadScalar<AssistanceKind>(value, RequestField.Assistance, "assistance"),
-            "authority" => ReadScalar<Authority>(value, RequestField.Authority, "authority"),
-            "respondent" => ReadScalar<Respondent>(value, RequestField.Respondent, "respondent"),
-            "circumstances" => ReadSetField<Circumstance>(value, RequestField.Circumstances, "circumstances"),
-            _ => ReadSetField<SubjectFact>(value, RequestField.SubjectFacts, "subjectFacts"),
+            _ => RequestSchema.TryFind(op, out var field) ? (field.IsSet ? ReadSetField(value, field) : ReadScalar(value, field)) : null,
         };
         if (result is not null)
         {
@@ -586,12 +586,12 @@ internal sealed class DocumentReader
         return list is null ? null : new AnyOfCondition(list);
     }
 
-    private FieldCondition? ReadScalar<T>(JNode value, RequestField field, string name)
-        where T : struct, Enum
+    private FieldCondition? ReadScalar(JNode value, RequestFieldInfo field)
     {
+        var name = field.JsonName;
         if (value.Kind == JKind.Array)
         {
-            return bind.ValueSet<T>(value, name, allowEmpty: false) is { } set ? new FieldCondition(field, FieldTest.AnyOf, set.Mask) : null;
+            return bind.ValueMask(value, field, allowEmpty: false) is { } set ? new FieldCondition(field.Field, FieldTest.AnyOf, set) : null;
         }
 
         if (value.Kind != JKind.Object)
@@ -607,22 +607,22 @@ internal sealed class DocumentReader
         }
 
         var (test, list) = props.First();
-        return bind.ValueSet<T>(list, name, allowEmpty: false) is { } values
-            ? new FieldCondition(field, test == "anyOf" ? FieldTest.AnyOf : FieldTest.NoneOf, values.Mask)
+        return bind.ValueMask(list, field, allowEmpty: false) is { } values
+            ? new FieldCondition(field.Field, test == "anyOf" ? FieldTest.AnyOf : FieldTest.NoneOf, values)
             : null;
     }
 
-    private FieldCondition? ReadSetField<T>(JNode value, RequestField field, string name)
-        where T : struct, Enum
+    private FieldCondition? ReadSetField(JNode value, RequestFieldInfo field)
     {
+        var name = field.JsonName;
         if (value.Kind == JKind.String)
         {
             switch (value.Text)
             {
                 case "non-empty":
-                    return new FieldCondition(field, FieldTest.NonEmpty, 0);
+                    return new FieldCondition(field.Field, FieldTest.NonEmpty, 0);
                 case "empty":
-                    return new FieldCondition(field, FieldTest.Empty, 0);
+                    return new FieldCondition(field.Field, FieldTest.Empty, 0);
                 default:
                     bind.Add(ProblemCodes.UnknownValue, value, $"`{JNode.Shorten(value.Text)}` is not a `{name}` test; expected `non-empty`, `empty` or an object with `anyOf`, `allOf` or `noneOf`");
                     return null;
@@ -642,8 +642,8 @@ internal sealed class DocumentReader
         }
 
         var (test, list) = props.First();
-        return bind.ValueSet<T>(list, name, allowEmpty: false) is { } values
-            ? new FieldCondition(field, test switch { "anyOf" => FieldTest.AnyOf, "allOf" => FieldTest.AllOf, _ => FieldTest.NoneOf }, values.Mask)
+        return bind.ValueMask(list, field, allowEmpty: false) is { } values
+            ? new FieldCondition(field.Field, test switch { "anyOf" => FieldTest.AnyOf, "allOf" => FieldTest.AllOf, _ => FieldTest.NoneOf }, values)
             : null;
     }
 

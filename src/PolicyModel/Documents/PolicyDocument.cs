@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
+using NodaTime;
 using PolicyModel.Json;
 
 namespace PolicyModel;
@@ -113,9 +114,9 @@ public sealed class PolicyDocument
     /// <summary>The only format this version reads.</summary>
     public const string FormatV1 = "policymodel/1";
 
-    private readonly ConditionalWeakTable<object, Location> locations;
+    private readonly ConditionalWeakTable<object, SourceLocation> locations;
 
-    internal PolicyDocument(string name, ConditionalWeakTable<object, Location> locations)
+    internal PolicyDocument(string name, ConditionalWeakTable<object, SourceLocation> locations)
     {
         Name = name;
         this.locations = locations;
@@ -126,6 +127,13 @@ public sealed class PolicyDocument
 
     /// <summary>The jurisdiction written or extended.</summary>
     public required JurisdictionDeclaration Jurisdiction { get; init; }
+
+    /// <summary>
+    /// The last local date on which the document's author checked its law for changes (<c>lawCurrentTo</c>), or
+    /// <see langword="null"/> when the document does not say. Requests judged on a later date are still decided, by
+    /// the rules in force on the last known date, and their explanations say that nothing later is known.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; init; }
 
     /// <summary>The legal sources.</summary>
     public required IReadOnlyList<LegalSource> Sources { get; init; }
@@ -184,7 +192,7 @@ public sealed class PolicyDocument
             : PolicyDocumentResult.Fail([problem]);
     }
 
-    internal Location? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;
+    internal SourceLocation? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;
 }
 
 /// <summary>The result of parsing a policy document: the document, or every problem found.</summary>
@@ -255,4 +263,4 @@ public static class DocumentLimits
     public const int MaxJurisdictionDepth = 32;
 }
 
-internal sealed record Location(string Path, int Line, int Column);
+internal sealed record SourceLocation(string Path, int Line, int Column);

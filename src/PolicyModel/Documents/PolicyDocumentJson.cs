@@ -39,6 +39,11 @@ public static class PolicyDocumentJson
     {
         w.WriteStartObject();
         w.WriteString("format", PolicyDocument.FormatV1);
+        if (d.LawCurrentTo is { } lawCurrentTo)
+        {
+            w.WriteString("lawCurrentTo", lawCurrentTo.ToContractText());
+        }
+
         WriteJurisdiction(w, d.Jurisdiction);
         if (d.Sources.Count > 0)
         {
@@ -47,12 +52,12 @@ public static class PolicyDocumentJson
             {
                 w.WriteStartObject();
                 w.WriteString("id", s.Id);
-                w.WriteString("kind", Vocab<SourceKind>.Name(s.Kind));
+                w.WriteString("kind", s.Kind.ToContractName());
                 w.WriteString("title", s.Title);
                 w.WriteString("citation", s.Citation);
                 if (s.Enacted is { } enacted)
                 {
-                    w.WriteString("enacted", Texts.Date(enacted));
+                    w.WriteString("enacted", enacted.ToContractText());
                 }
 
                 w.WriteEndObject();
@@ -85,7 +90,7 @@ public static class PolicyDocumentJson
                 WriteSet(w, "binds", p.Binds);
                 WriteConditions(w, p.When);
                 w.WriteStartObject("presume");
-                w.WriteString("purpose", Vocab<Purpose>.Name(p.Presume));
+                w.WriteString(RequestSchema.Of(RequestField.Purpose).JsonName, p.Presume.ToContractName());
                 w.WriteEndObject();
                 WriteExplains(w, p.Explains);
                 w.WriteEndObject();
@@ -136,7 +141,7 @@ public static class PolicyDocumentJson
             w.WriteString("timeZone", j.TimeZone);
             if (j.Level is { } level)
             {
-                w.WriteString("level", Vocab<Layer>.Name(level));
+                w.WriteString("level", level.ToContractName());
             }
         }
 
@@ -161,7 +166,7 @@ public static class PolicyDocumentJson
                 w.WriteStartObject();
                 if (variant.From is { } from)
                 {
-                    w.WriteString("from", Texts.Date(from));
+                    w.WriteString("from", from.ToContractText());
                 }
 
                 w.WriteString("section", variant.Section);
@@ -174,7 +179,7 @@ public static class PolicyDocumentJson
         WritePeriod(w, r.Period);
         WriteSet(w, "binds", r.Binds);
         WriteConditions(w, r.When);
-        w.WriteString("effect", Vocab<Effect>.Name(r.Effect));
+        w.WriteString("effect", r.Effect.ToContractName());
         if (!r.Obligations.IsEmpty)
         {
             WriteSet(w, "obligations", r.Obligations);
@@ -185,7 +190,7 @@ public static class PolicyDocumentJson
         WriteExplains(w, r.Explains);
         if (r.Confidence != Confidence.Verified)
         {
-            w.WriteString("confidence", Vocab<Confidence>.Name(r.Confidence));
+            w.WriteString("confidence", r.Confidence.ToContractName());
         }
 
         w.WriteEndObject();
@@ -195,7 +200,7 @@ public static class PolicyDocumentJson
     {
         if (layer is { } l)
         {
-            w.WriteString("layer", Vocab<Layer>.Name(l));
+            w.WriteString("layer", l.ToContractName());
         }
     }
 
@@ -209,12 +214,12 @@ public static class PolicyDocumentJson
         w.WriteStartObject("period");
         if (period.From is { } from)
         {
-            w.WriteString("from", Texts.Date(from));
+            w.WriteString("from", from.ToContractText());
         }
 
         if (period.To is { } to)
         {
-            w.WriteString("to", Texts.Date(to));
+            w.WriteString("to", to.ToContractText());
         }
 
         w.WriteEndObject();
@@ -250,7 +255,7 @@ public static class PolicyDocumentJson
         w.WriteStartArray(name);
         foreach (var v in values)
         {
-            w.WriteStringValue(Vocab<T>.Name(v));
+            w.WriteStringValue(v.ToContractName());
         }
 
         w.WriteEndArray();
@@ -319,17 +324,9 @@ public static class PolicyDocumentJson
 
     private static void WriteField(Utf8JsonWriter w, FieldCondition field)
     {
-        var name = field.Field switch
-        {
-            RequestField.Requester => "requester",
-            RequestField.Purpose => "purpose",
-            RequestField.Assistance => "assistance",
-            RequestField.Authority => "authority",
-            RequestField.Respondent => "respondent",
-            RequestField.Circumstances => "circumstances",
-            _ => "subjectFacts",
-        };
-        var isSet = field.Field is RequestField.Circumstances or RequestField.SubjectFacts;
+        var schema = RequestSchema.Of(field.Field);
+        var name = schema.JsonName;
+        var isSet = schema.IsSet;
         switch (field.Test)
         {
             case FieldTest.NonEmpty:

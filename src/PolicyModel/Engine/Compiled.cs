@@ -10,7 +10,7 @@ internal sealed class CompiledJurisdiction
     public required Jurisdiction Jurisdiction { get; init; }
 
     /// <summary>
-    /// The local date of an instant in this jurisdiction's zone (domain 4.2). The zone interval of the last call is
+    /// The local date of an instant in this jurisdiction's zone (docs/semantics.md, section 3). The zone interval of the last call is
     /// kept (an immutable NodaTime object; a race only costs a lookup), since successive requests nearly always
     /// fall in the same interval between two daylight-saving transitions.
     /// </summary>

@@ -52,6 +52,36 @@ internal sealed class FieldClasses
 }
 
 /// <summary>
+/// Every test the decisions of a jurisdiction's chain make of each request field: the rules' and presumptions' field
+/// tests, the respondents they bind, and the evaluator's own two (is the purpose unknown, are there circumstances).
+/// </summary>
+internal static class FieldTests
+{
+    public static Dictionary<RequestField, HashSet<(FieldTest Test, ulong Mask)>> Of(CompiledJurisdiction jurisdiction)
+    {
+        var tests = RequestSchema.Fields.ToDictionary(f => f.Field, _ => new HashSet<(FieldTest Test, ulong Mask)>());
+        void Add(FieldPredicate p) => tests[p.Field].Add((p.Test, p.Mask));
+        foreach (var rule in jurisdiction.Rules)
+        {
+            rule.Predicate.VisitTests(Add);
+            tests[RequestField.Respondent].Add((FieldTest.AnyOf, rule.Rule.Binds.Mask));
+        }
+
+        foreach (var presumption in jurisdiction.Presumptions)
+        {
+            presumption.Predicate.VisitTests(Add);
+            tests[RequestField.Respondent].Add((FieldTest.AnyOf, presumption.Presumption.Binds.Mask));
+        }
+
+        // The evaluator itself reads two facts beyond the rules' tests: whether the purpose is unknown
+        // (presumptions, the two-variant test) and whether circumstances are empty (refer or police-action).
+        tests[RequestField.Purpose].Add((FieldTest.AnyOf, 1UL << (int)Purpose.Unknown));
+        tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
+        return tests;
+    }
+}
+
+/// <summary>
 /// The compiled form of one jurisdiction: its rules indexed by periods in which nothing changes (segments between
 /// consecutive effective dates) and by the equivalence classes of the request fields. Each table cell holds the
 /// precomputed decision template of every request of that class tuple on that segment; a cell is computed on
@@ -76,48 +106,14 @@ internal sealed class DecisionTables
     private readonly LocalDate[] breakpoints;
     private readonly DecisionTemplate?[]?[] tables;
     private readonly ConcurrentDictionary<string, DecisionTemplate> templates = new(StringComparer.Ordinal);
-    private readonly FieldClasses respondent;
-    private readonly FieldClasses requester;
-    private readonly FieldClasses purpose;
-    private readonly FieldClasses assistance;
-    private readonly FieldClasses authority;
-    private readonly FieldClasses circumstances;
-    private readonly FieldClasses subjectFacts;
+    private readonly FieldClasses[] classes;
 
     public DecisionTables(CompiledJurisdiction jurisdiction)
     {
         this.jurisdiction = jurisdiction;
-        var tests = new Dictionary<RequestField, HashSet<(FieldTest, ulong)>>();
-        foreach (var field in Enum.GetValues<RequestField>())
-        {
-            tests[field] = [];
-        }
+        var tests = FieldTests.Of(jurisdiction);
 
-        void Add(FieldPredicate p) => tests[p.Field].Add((p.Test, p.Mask));
-        foreach (var rule in jurisdiction.Rules)
-        {
-            rule.Predicate.VisitTests(Add);
-            tests[RequestField.Respondent].Add((FieldTest.AnyOf, rule.Rule.Binds.Mask));
-        }
-
-        foreach (var presumption in jurisdiction.Presumptions)
-        {
-            presumption.Predicate.VisitTests(Add);
-            tests[RequestField.Respondent].Add((FieldTest.AnyOf, presumption.Presumption.Binds.Mask));
-        }
-
-        // The evaluator itself reads two facts beyond the rules' tests: whether the purpose is unknown
-        // (presumptions, the two-variant test) and whether circumstances are empty (refer or police-action).
-        tests[RequestField.Purpose].Add((FieldTest.AnyOf, 1UL << (int)Purpose.Unknown));
-        tests[RequestField.Circumstances].Add((FieldTest.Empty, 0));
-
-        respondent = Scalar(RequestField.Respondent, Vocab<Respondent>.All.Count, tests);
-        requester = Scalar(RequestField.Requester, Vocab<Requester>.All.Count, tests);
-        purpose = Scalar(RequestField.Purpose, Vocab<Purpose>.All.Count, tests);
-        assistance = Scalar(RequestField.Assistance, Vocab<AssistanceKind>.All.Count, tests);
-        authority = Scalar(RequestField.Authority, Vocab<Authority>.All.Count, tests);
-        circumstances = Set(RequestField.Circumstances, Vocab<Circumstance>.All.Count, tests);
-        subjectFacts = Set(RequestField.SubjectFacts, Vocab<SubjectFact>.All.Count, tests);
+        classes = [.. RequestSchema.Fields.Select(f => Classify(f, tests[f.Field]))];
 
         var dates = new SortedSet<LocalDate>();
         foreach (var rule in jurisdiction.Rules)
@@ -137,12 +133,19 @@ internal sealed class DecisionTables
             AddPeriod(dates, presumption.Presumption.Period);
         }
 
+        // Past the date the law is known to, the explanation adds a note: a segment of its own, but not a change of law.
+        LawBreakpoints = [.. dates];
+        if (jurisdiction.Jurisdiction.LawCurrentTo is { } currentTo && currentTo < LocalDate.MaxIsoValue)
+        {
+            dates.Add(currentTo.PlusDays(1));
+        }
+
         breakpoints = [.. dates];
         tables = new DecisionTemplate?[]?[breakpoints.Length + 1];
         long cells = 1;
-        foreach (var classes in Classes)
+        foreach (var field in classes)
         {
-            cells *= classes.Count;
+            cells *= field.Count;
         }
 
         CellsPerSegment = cells <= MaxCells ? (int)cells : 0;
@@ -153,7 +156,11 @@ internal sealed class DecisionTables
 
     public IReadOnlyList<LocalDate> Breakpoints => breakpoints;
 
-    public IReadOnlyList<FieldClasses> Classes => [respondent, requester, purpose, assistance, authority, circumstances, subjectFacts];
+    /// <summary>The dates on which a rule, presumption or citation changes: <see cref="Breakpoints"/> without the day after the law's date.</summary>
+    public IReadOnlyList<LocalDate> LawBreakpoints { get; }
+
+    /// <summary>The classes of every field, in <see cref="RequestSchema.Fields"/> order.</summary>
+    public IReadOnlyList<FieldClasses> Classes => classes;
 
     public int SegmentCount => tables.Length;
 
@@ -169,13 +176,16 @@ internal sealed class DecisionTables
 
         var segment = SegmentOf(date);
         var table = Volatile.Read(ref tables[segment]) ?? CreateTable(segment);
-        int key = respondent.ClassOf[(int)request.Respondent];
-        key = (key * requester.Count) + requester.ClassOf[(int)request.Requester];
-        key = (key * purpose.Count) + purpose.ClassOf[(int)request.Purpose];
-        key = (key * assistance.Count) + assistance.ClassOf[(int)request.Assistance];
-        key = (key * authority.Count) + authority.ClassOf[(int)request.Authority];
-        key = (key * circumstances.Count) + circumstances.ClassOf[request.Circumstances.Mask];
-        key = (key * subjectFacts.Count) + subjectFacts.ClassOf[request.SubjectFacts.Mask];
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        var key = 0;
+        var all = classes;
+        for (var f = 0; f < all.Length; f++)
+        {
+            var field = all[f];
+            key = (key * field.Count) + field.ClassOf[(int)values[f]];
+        }
+
         return table[key] ?? Fill(table, key, request, date);
     }
 
@@ -190,10 +200,10 @@ internal sealed class DecisionTables
             return 0;
         }
 
-        // Only as many periods as the table budget holds: precomputing more would evict what was just computed.
         var filled = 0;
-        var classes = Classes;
-        var tuple = new int[classes.Count];
+        var tuple = new int[classes.Length];
+        var values = new ulong[classes.Length];
+        // Only as many periods as the table budget holds: precomputing more would evict what was just computed.
         for (var segment = 0; segment < Math.Min(tables.Length, MaxLiveTables); segment++)
         {
             var date = segment == 0
@@ -203,18 +213,12 @@ internal sealed class DecisionTables
             Array.Clear(tuple);
             while (true)
             {
-                var request = new AssistanceRequest
+                for (var i = 0; i < tuple.Length; i++)
                 {
-                    Jurisdiction = jurisdiction.Jurisdiction.Id,
-                    ReceivedAt = receivedAt,
-                    Respondent = (Respondent)classes[0].Members[tuple[0]][0],
-                    Requester = (Requester)classes[1].Members[tuple[1]][0],
-                    Purpose = (Purpose)classes[2].Members[tuple[2]][0],
-                    Assistance = (AssistanceKind)classes[3].Members[tuple[3]][0],
-                    Authority = (Authority)classes[4].Members[tuple[4]][0],
-                    Circumstances = EnumSet<Circumstance>.FromMask((ulong)classes[5].Members[tuple[5]][0]),
-                    SubjectFacts = EnumSet<SubjectFact>.FromMask((ulong)classes[6].Members[tuple[6]][0]),
-                };
+                    values[i] = (ulong)classes[i].Members[tuple[i]][0];
+                }
+
+                var request = RequestSchema.Create(jurisdiction.Jurisdiction.Id, receivedAt, values);
                 Lookup(request, date);
                 filled++;
 
@@ -300,7 +304,7 @@ internal sealed class DecisionTables
     }
 
     private static string Identity(DecisionTemplate t) =>
-        string.Join('\u0001', Vocab<Outcome>.Name(t.Outcome), string.Join(',', t.DecidingRules), string.Join(',', t.Citations),
+        string.Join('\u0001', t.Outcome.ToContractName(), string.Join(',', t.DecidingRules), string.Join(',', t.Citations),
             string.Join(',', t.Obligations), string.Join(',', t.Preempted), string.Join(',', t.Conflicts), t.ConflictsNotListed, t.Explanation);
 
     private static void AddPeriod(SortedSet<LocalDate> dates, EffectivePeriod period)
@@ -316,16 +320,18 @@ internal sealed class DecisionTables
         }
     }
 
-    private static FieldClasses Scalar(RequestField field, int size, Dictionary<RequestField, HashSet<(FieldTest Test, ulong Mask)>> tests) =>
-        new(field, size, [.. tests[field].Select(t => (Func<int, bool>)(v => ((1UL << v) & t.Mask) != 0))]);
-
-    private static FieldClasses Set(RequestField field, int bits, Dictionary<RequestField, HashSet<(FieldTest Test, ulong Mask)>> tests) =>
-        new(field, 1 << bits, [.. tests[field].Select(t => (Func<int, bool>)(s => t.Test switch
+    /// <summary>The classes of one field under the tests that read it: of its values, or of a set field's subsets.</summary>
+    private static FieldClasses Classify(RequestFieldInfo field, HashSet<(FieldTest Test, ulong Mask)> tests) =>
+        new(field.Field, field.DomainSize, [.. tests.Select(t => (Func<int, bool>)(v =>
         {
-            FieldTest.AnyOf => ((ulong)s & t.Mask) != 0,
-            FieldTest.AllOf => ((ulong)s & t.Mask) == t.Mask,
-            FieldTest.NoneOf => ((ulong)s & t.Mask) == 0,
-            FieldTest.NonEmpty => s != 0,
-            _ => s == 0,
+            var value = field.MaskOf((ulong)v);
+            return t.Test switch
+            {
+                FieldTest.AnyOf => (value & t.Mask) != 0,
+                FieldTest.AllOf => (value & t.Mask) == t.Mask,
+                FieldTest.NoneOf => (value & t.Mask) == 0,
+                FieldTest.NonEmpty => value != 0,
+                _ => value == 0,
+            };
         }))]);
 }

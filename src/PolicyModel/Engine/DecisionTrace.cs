@@ -53,19 +53,19 @@ internal sealed class DecisionTraceBuilder
         date = localDate;
         zone = jurisdiction.Jurisdiction.TimeZone.Id;
         positions = jurisdiction.Rules.Select((r, i) => (r.Rule.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        notes.Add($"received {request.ReceivedAt.ToInstant()} is {Texts.Date(localDate)} in {zone}");
+        notes.Add($"received {request.ReceivedAt.ToInstant()} is {localDate.ToContractText()} in {zone}");
     }
 
     public void Presumption(Presumption presumption, bool applied)
     {
         if (applied)
         {
-            notes.Add($"purpose `unknown` presumed `{Vocab<Purpose>.Name(presumption.Presumed)}` by {presumption.Id}");
+            notes.Add($"purpose `unknown` presumed `{presumption.Presumed.ToContractName()}` by {presumption.Id}");
         }
     }
 
     public void Variants(Outcome civil, Outcome criminal) =>
-        notes.Add($"purpose unknown: as civil-immigration-enforcement {Vocab<Outcome>.Name(civil)}, as criminal-investigation {Vocab<Outcome>.Name(criminal)}"
+        notes.Add($"purpose unknown: as civil-immigration-enforcement {civil.ToContractName()}, as criminal-investigation {criminal.ToContractName()}"
             + (civil == criminal ? " (they agree: decided as given)" : " (they differ)"));
 
     public void Rule(CompiledRule rule, RuleStatus status, int? failedCondition, string? by = null)
@@ -96,11 +96,11 @@ internal sealed class DecisionTraceBuilder
     {
         FieldCondition f => f.Test switch
         {
-            FieldTest.NonEmpty => $"{Vocab<RequestField>.Name(f.Field)} is not empty",
-            FieldTest.Empty => $"{Vocab<RequestField>.Name(f.Field)} is empty",
-            FieldTest.AnyOf => $"{Vocab<RequestField>.Name(f.Field)} is one of {string.Join(", ", f.ValueNames())}",
-            FieldTest.NoneOf => $"{Vocab<RequestField>.Name(f.Field)} is none of {string.Join(", ", f.ValueNames())}",
-            _ => $"{Vocab<RequestField>.Name(f.Field)} has all of {string.Join(", ", f.ValueNames())}",
+            FieldTest.NonEmpty => $"{RequestSchema.Of(f.Field).JsonName} is not empty",
+            FieldTest.Empty => $"{RequestSchema.Of(f.Field).JsonName} is empty",
+            FieldTest.AnyOf => $"{RequestSchema.Of(f.Field).JsonName} is one of {string.Join(", ", f.ValueNames())}",
+            FieldTest.NoneOf => $"{RequestSchema.Of(f.Field).JsonName} is none of {string.Join(", ", f.ValueNames())}",
+            _ => $"{RequestSchema.Of(f.Field).JsonName} has all of {string.Join(", ", f.ValueNames())}",
         },
         TermCondition t => $"term `{t.Term}`",
         NotCondition n => $"not ({Describe(n.Inner)})",

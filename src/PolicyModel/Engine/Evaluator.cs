@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace PolicyModel.Engine;
 
-/// <summary>What matched and counted for one set of facts on one date (domain section 4.6 steps 4 and 5).</summary>
+/// <summary>What matched and counted for one set of facts on one date (docs/semantics.md, sections 5 to 7).</summary>
 internal sealed class Evaluation
 {
     public List<CompiledRule> Counting { get; } = [];
@@ -29,6 +29,21 @@ internal sealed class Evaluation
 
         return outcome;
     }
+}
+
+/// <summary>The one mapping from an outcome to the effect of the rules that produce it.</summary>
+internal static class OutcomeEffects
+{
+    /// <summary>The effect whose rules control <paramref name="outcome"/>; none for <c>discretionary</c>.</summary>
+    public static Effect? ControllingEffect(this Outcome outcome) => outcome switch
+    {
+        Outcome.Denied => Effect.Prohibit,
+        Outcome.Refer => Effect.Refer,
+        Outcome.Required => Effect.Require,
+        Outcome.Granted => Effect.Permit,
+        Outcome.PoliceAction => Effect.PoliceAction,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -91,7 +106,7 @@ internal sealed class DecisionTemplate
     };
 }
 
-/// <summary>The reference evaluator: decides a request by the semantics of domain section 4, step by step.</summary>
+/// <summary>The reference evaluator: decides a request step by step as docs/semantics.md describes.</summary>
 internal static class Evaluator
 {
     public static Decision Decide(AssistanceRequest request, CompiledJurisdiction jurisdiction, DecisionTraceBuilder? trace)
@@ -275,19 +290,9 @@ internal static class Evaluator
         return evaluation;
     }
 
-    private static Effect? EffectOf(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
-    };
-
     private static List<CompiledRule> Order(IEnumerable<CompiledRule> rules, Outcome outcome)
     {
-        var controlling = EffectOf(outcome);
+        var controlling = outcome.ControllingEffect();
         return [.. rules
             .OrderBy(r => r.Rule.Effect == controlling ? 0 : r.Rule.Effect != Effect.None ? 1 : 2)
             .ThenByDescending(r => r.Rule.Layer)
@@ -332,7 +337,7 @@ internal static class Evaluator
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
             ConflictsNotListed = conflictCount - conflicts.Count,
-            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, conflictCount) : string.Empty,
+            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, conflictCount, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 
@@ -357,7 +362,7 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [],
             Conflicts = [],
-            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal) : string.Empty,
+            Explanation = explain ? Explanations.ExplainUnknownPurpose(date, outcome, ordered, civil, criminal, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 

@@ -5,39 +5,36 @@ using PolicyModel.Json;
 
 namespace PolicyModel.Engine;
 
-/// <summary>Writes the one-or-two-sentence explanation of a decision (domain section 4.9) from rule data only.</summary>
+/// <summary>Writes the one-or-two-sentence explanation of a decision (docs/semantics.md, section 13) from rule data only.</summary>
 internal static class Explanations
 {
-    private static readonly RequestField[] FieldOrder =
-        [RequestField.Requester, RequestField.Purpose, RequestField.Assistance, RequestField.Authority, RequestField.Respondent, RequestField.Circumstances];
-
     /// <summary>
     /// Most rules an explanation names in one list; the rest are counted ("and 297 more"), so an explanation stays
     /// a sentence or two however many rules count (each citation and phrase is at most 4,096 characters).
     /// </summary>
     public const int MaxRulesNamed = 3;
 
-    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, IReadOnlyList<RuleConflict> conflicts, long conflictCount)
+    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, IReadOnlyList<RuleConflict> conflicts, long conflictCount, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
-        var controlling = ordered.Where(r => r.Rule.Effect == ControllingEffect(outcome)).ToList();
+        var controlling = ordered.Where(r => r.Rule.Effect == outcome.ControllingEffect()).ToList();
         text.Append(Lead(outcome)).Append(": ");
         switch (outcome)
         {
             case Outcome.PoliceAction:
             {
-                text.Append("act on the ").Append(Slot.Circumstances)
+                text.Append("act on the ").Append(Slot.Value(RequestField.Circumstances))
                     .Append(" as ordinary police work (").Append(Join(controlling.Take(MaxRulesNamed).Select(r => Cite(r, date)))).Append(More(controlling.Count)).Append(')');
                 var underlying = ordered.Where(r => r.Rule.Effect is Effect.Prohibit or Effect.Refer).ToList();
                 if (underlying.Count > 0)
                 {
-                    text.Append("; do not assist the ").Append(Slot.Assistance).Append(" itself: ");
+                    text.Append("; do not assist the ").Append(Slot.Value(RequestField.Assistance)).Append(" itself: ");
                     AppendRules(text, underlying.Take(MaxRulesNamed).ToList(), date);
                     text.Append(More(underlying.Count));
                 }
                 else
                 {
-                    text.Append(", confined to the crime or emergency; the ").Append(Slot.Assistance)
+                    text.Append(", confined to the crime or emergency; the ").Append(Slot.Value(RequestField.Assistance))
                         .Append(" itself is not decided by any law in force");
                 }
 
@@ -84,7 +81,7 @@ internal static class Explanations
         if (presumption is not null)
         {
             notes.Add("the requester did not state a purpose, and "
-                + (presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {Vocab<Purpose>.Name(presumption.Presumption.Presumed)}"));
+                + (presumption.Presumption.Explains is { } pe ? Slot.Clean(pe) : $"it is presumed to be {presumption.Presumption.Presumed.ToContractName()}"));
         }
 
         foreach (var conflict in conflicts.Take(2))
@@ -97,30 +94,42 @@ internal static class Explanations
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"{conflictCount - 2:N0} more such conflicts"));
         }
 
-        AppendSentence(text, notes.Concat(Obligations(ordered, outcome)));
+        AppendSentence(text, notes.Concat(Obligations(ordered, outcome)).Concat(LawCurrency(date, lawCurrentTo)));
         return text.ToString();
     }
 
-    public static string ExplainUnknownPurpose(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal)
+    public static string ExplainUnknownPurpose(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation civil, Evaluation criminal, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
         text.Append(Lead(outcome)).Append(": ");
         if (outcome == Outcome.PoliceAction)
         {
-            text.Append("act on the ").Append(Slot.Circumstances).Append(" as ordinary police work only. ");
+            text.Append("act on the ").Append(Slot.Value(RequestField.Circumstances)).Append(" as ordinary police work only. ");
         }
 
         text.Append(outcome == Outcome.PoliceAction ? "The requester" : "the requester").Append(" did not state its purpose and the answer turns on it: as civil immigration enforcement the ")
-            .Append(Slot.Assistance).Append(" would be ").Append(Vocab<Outcome>.Name(civil.Outcome()))
-            .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(Vocab<Outcome>.Name(criminal.Outcome()))
+            .Append(Slot.Value(RequestField.Assistance)).Append(" would be ").Append(civil.Outcome().ToContractName())
+            .Append(Basis(civil, date)).Append(", as a criminal investigation ").Append(criminal.Outcome().ToContractName())
             .Append(Basis(criminal, date)).Append("; ask whether the matter is civil immigration enforcement, or escalate to the law department.");
-        AppendSentence(text, Obligations(ordered, outcome));
+        AppendSentence(text, Obligations(ordered, outcome).Concat(LawCurrency(date, lawCurrentTo)));
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Past the date the law is known to, a clause that says so, so that nobody takes silence for "no change"
+    /// (the decision tables give that date a segment boundary, so the clause is the same for a whole segment).
+    /// </summary>
+    private static IEnumerable<string> LawCurrency(LocalDate date, LocalDate? lawCurrentTo)
+    {
+        if (lawCurrentTo is { } known && date > known)
+        {
+            yield return $"this law is known only to {known.ToContractText()}: later changes, if any, are not reflected";
+        }
     }
 
     private static string Basis(Evaluation evaluation, LocalDate date)
     {
-        var effect = ControllingEffect(evaluation.Outcome());
+        var effect = evaluation.Outcome().ControllingEffect();
         var rule = evaluation.Counting.Where(r => r.Rule.Effect == effect).OrderByDescending(r => r.Rule.Layer).ThenBy(r => r.Index).FirstOrDefault();
         return rule is null ? string.Empty : $" ({Cite(rule, date)})";
     }
@@ -187,20 +196,7 @@ internal static class Explanations
             fields.UnionWith(rule.Fields);
         }
 
-        var parts = new List<string>();
-        foreach (var field in FieldOrder.Where(fields.Contains))
-        {
-            parts.Add(field switch
-            {
-                RequestField.Requester => "requester " + Slot.Requester,
-                RequestField.Purpose => "purpose " + Slot.Purpose,
-                RequestField.Assistance => "assistance " + Slot.Assistance,
-                RequestField.Authority => "authority " + Slot.Authority,
-                RequestField.Respondent => "respondent " + Slot.Respondent,
-                _ => "circumstances " + Slot.Circumstances,
-            });
-        }
-
+        var parts = RequestSchema.DisplayOrder.Where(f => fields.Contains(f.Field) && f.Field != RequestField.SubjectFacts).Select(f => Slot.Fact(f.Field));
         var text = "on these facts: " + string.Join(", ", parts);
         var onStatus = rules.Where(r => r.Fields.Contains(RequestField.SubjectFacts)).ToList();
         return onStatus.Count == 0 ? text : text + "; " + string.Join("; ", onStatus.Select(r =>
@@ -221,16 +217,6 @@ internal static class Explanations
         Effect.Refer => "turns on a fact the request cannot express",
         Effect.PoliceAction => "calls for ordinary police action",
         _ => "applies",
-    };
-
-    private static Effect? ControllingEffect(Outcome outcome) => outcome switch
-    {
-        Outcome.Denied => Effect.Prohibit,
-        Outcome.Refer => Effect.Refer,
-        Outcome.Required => Effect.Require,
-        Outcome.Granted => Effect.Permit,
-        Outcome.PoliceAction => Effect.PoliceAction,
-        _ => null,
     };
 
     private static string Lead(Outcome outcome) => outcome switch
@@ -254,12 +240,12 @@ internal static class Slot
 {
     public const char Marker = '\uE000';
 
-    public const string Requester = "\uE000R";
-    public const string Purpose = "\uE000P";
-    public const string Assistance = "\uE000A";
-    public const string Authority = "\uE000U";
-    public const string Respondent = "\uE000S";
-    public const string Circumstances = "\uE000C";
+    /// <summary>The slot of a field's value: <c>ice-ero</c>, <c>crime-in-progress and traffic-hazard</c>.</summary>
+    public static string Value(RequestField field) => string.Concat(Marker, (char)('0' + RequestSchema.Of(field).Position));
+
+    /// <summary>The slot of the fact a field's value states: <c>requester ice-ero</c>, <c>at a courthouse</c>.</summary>
+    public static string Fact(RequestField field) => string.Concat(Marker, (char)('a' + RequestSchema.Of(field).Position));
+
     public const string Date = "\uE000D";
 
     /// <summary>Removes markers from document-supplied text, so a document can never inject a slot.</summary>
@@ -282,16 +268,16 @@ internal static class Slot
             }
 
             i++;
-            text.Append(template[i] switch
+            var code = template[i];
+            if (code == 'D')
             {
-                'R' => Vocab<PolicyModel.Requester>.Name(request.Requester),
-                'P' => Vocab<PolicyModel.Purpose>.Name(request.Purpose),
-                'A' => Vocab<AssistanceKind>.Name(request.Assistance),
-                'U' => Vocab<PolicyModel.Authority>.Name(request.Authority),
-                'S' => Vocab<PolicyModel.Respondent>.Name(request.Respondent),
-                'C' => request.Circumstances.IsEmpty ? "none" : string.Join(" and ", request.Circumstances.Select(Vocab<Circumstance>.Name)),
-                _ => Texts.Date(date),
-            });
+                text.Append(date.ToContractText());
+                continue;
+            }
+
+            var field = RequestSchema.Fields[code >= 'a' ? code - 'a' : code - '0'];
+            var value = field.ValueOf(request);
+            text.Append(code >= 'a' ? field.Phrase(value) : field.ValueText(value));
         }
 
         return text.ToString();

@@ -107,7 +107,10 @@ internal sealed class PolicyCompiler
             }
 
             var jurisdiction = new Jurisdiction(id, declaration.Name!, declaration.Parent,
-                DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value);
+                DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value)
+            {
+                LawCurrentTo = ChainLawCurrentTo(id),
+            };
             jurisdictions[id] = new CompiledJurisdiction { Jurisdiction = jurisdiction, Index = index++ };
         }
 
@@ -165,7 +168,7 @@ internal sealed class PolicyCompiler
                 {
                     var document = definitions[chain[i].Jurisdiction.Id].Document;
                     problems.Add(new Problem(ProblemCodes.LayerTooGeneral, document.Name, "$.jurisdiction.level", null, null,
-                        $"`{chain[i].Jurisdiction.Id}` (level `{Vocab<Layer>.Name(chain[i].Jurisdiction.Level)}`) cannot sit inside `{chain[i - 1].Jurisdiction.Id}` (level `{Vocab<Layer>.Name(chain[i - 1].Jurisdiction.Level)}`)"));
+                        $"`{chain[i].Jurisdiction.Id}` (level `{chain[i].Jurisdiction.Level.ToContractName()}`) cannot sit inside `{chain[i - 1].Jurisdiction.Id}` (level `{(chain[i - 1].Jurisdiction.Level).ToContractName()}`)"));
                 }
             }
 
@@ -174,6 +177,32 @@ internal sealed class PolicyCompiler
         }
 
         // Only one problem per cycle member is useful; keep them all (each names its own document).
+    }
+
+    /// <summary>
+    /// The earliest <c>lawCurrentTo</c> stated by any document of the jurisdiction or of a jurisdiction enclosing it
+    /// (a chain is known only as far as its least current part); parents that are missing or cyclic are reported
+    /// elsewhere and simply end the walk here.
+    /// </summary>
+    private LocalDate? ChainLawCurrentTo(JurisdictionId id)
+    {
+        LocalDate? earliest = null;
+        var seen = new HashSet<JurisdictionId>();
+        JurisdictionId? current = id;
+        while (current is { } c && seen.Add(c) && definitions.TryGetValue(c, out var definition))
+        {
+            foreach (var document in documents)
+            {
+                if (document.Jurisdiction.Id == c && document.LawCurrentTo is { } date && (earliest is null || date < earliest))
+                {
+                    earliest = date;
+                }
+            }
+
+            current = definition.Declaration.Parent;
+        }
+
+        return earliest;
     }
 
     private void CompileDocument(PolicyDocument document, Dictionary<RuleId, string> ruleIds)
@@ -191,7 +220,7 @@ internal sealed class PolicyCompiler
             if (declared is { } layer && layer < level)
             {
                 Add(ProblemCodes.LayerTooGeneral, document, item, ".layer",
-                    $"the layer `{Vocab<Layer>.Name(layer)}` is less specific than the jurisdiction's level `{Vocab<Layer>.Name(level)}`");
+                    $"the layer `{layer.ToContractName()}` is less specific than the jurisdiction's level `{level.ToContractName()}`");
             }
 
             return declared ?? level;
@@ -300,7 +329,7 @@ internal sealed class PolicyCompiler
                 if (layer <= level)
                 {
                     Add(ProblemCodes.LayerTooGeneral, document, declaration, ".layers",
-                        $"preemption reaches only layers more specific than `{Vocab<Layer>.Name(level)}`; `{Vocab<Layer>.Name(layer)}` is not");
+                        $"preemption reaches only layers more specific than `{level.ToContractName()}`; `{layer.ToContractName()}` is not");
                 }
             }
 
@@ -363,7 +392,7 @@ internal sealed class PolicyCompiler
                 if (target.Rule.Layer < rule.Rule.Layer)
                 {
                     Add(ProblemCodes.ExceptsOuterRule, document, declaration.Excepts, $"[{i}]",
-                        $"`{rule.Rule.Id}` (layer `{Vocab<Layer>.Name(rule.Rule.Layer)}`) cannot be an exception to `{id}` of the controlling layer `{Vocab<Layer>.Name(target.Rule.Layer)}` (a directive cannot loosen its ordinance)");
+                        $"`{rule.Rule.Id}` (layer `{rule.Rule.Layer.ToContractName()}`) cannot be an exception to `{id}` of the controlling layer `{target.Rule.Layer.ToContractName()}` (a directive cannot loosen its ordinance)");
                     continue;
                 }
 

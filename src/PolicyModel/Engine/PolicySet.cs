@@ -32,10 +32,19 @@ public sealed class PolicySet
         Rules = [.. rules.Select(r => r.Rule)];
         Presumptions = [.. presumptions.Select(p => p.Presumption)];
         Preemptions = [.. preemptions.Select(p => p.Preemption)];
+        LawCurrentTo = Jurisdictions.Where(j => j.LawCurrentTo is not null).Select(j => j.LawCurrentTo).Min();
     }
 
     /// <summary>The documents the set was compiled from, in the order given.</summary>
     public IReadOnlyList<PolicyDocument> Documents { get; }
+
+    /// <summary>
+    /// The date to which the set's law is known: the earliest <c>lawCurrentTo</c> stated by its documents, or
+    /// <see langword="null"/> when no document states one. A request judged on a later local date is still decided,
+    /// by the rules in force on the last known date; its explanation then says that nothing later is known. Each
+    /// jurisdiction's own date (that of its chain) is <see cref="Jurisdiction.LawCurrentTo"/>.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; }
 
     /// <summary>Every jurisdiction of the set.</summary>
     public IReadOnlyList<Jurisdiction> Jurisdictions { get; }
@@ -136,7 +145,7 @@ public sealed class PolicySet
     /// <returns>The rule, or <see langword="null"/>.</returns>
     public Rule? FindRule(RuleId id) => id.Value is not null && rulesById.TryGetValue(id, out var r) ? r.Rule : null;
 
-    /// <summary>Decides a request (domain section 4.6).</summary>
+    /// <summary>Decides a request (docs/semantics.md).</summary>
     /// <param name="request">The request.</param>
     /// <returns>The decision with its reasons.</returns>
     /// <exception cref="InvalidRequestException">The request is invalid: an unknown jurisdiction, a value outside its vocabulary, an over-long id.</exception>
@@ -369,19 +378,15 @@ public sealed class PolicySet
             return null;
         }
 
-        if ((uint)request.Requester >= 11 || (uint)request.Purpose >= 6 || (uint)request.Assistance >= 16 || (uint)request.Authority >= 8
-            || (uint)request.Respondent >= 4 || request.Circumstances.Mask >= 1UL << 4 || request.SubjectFacts.Mask >= 1UL << 7)
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        if (RequestSchema.FirstUndefined(values) is { } field)
         {
-            problem = Defined(request.Requester, "requester") ?? Defined(request.Purpose, "purpose") ?? Defined(request.Assistance, "assistance")
-                ?? Defined(request.Authority, "authority") ?? Defined(request.Respondent, "respondent")
-                ?? new Problem(ProblemCodes.UnknownValue, Doc, request.Circumstances.Mask >= 1UL << 4 ? "$.circumstances" : "$.subjectFacts", null, null, "a value outside the vocabulary");
+            problem = new Problem(ProblemCodes.UnknownValue, Doc, "$." + field.JsonName, null, null,
+                field.IsSet ? "a value outside the vocabulary" : $"`{(int)values[field.Position]}` is not a valid `{field.JsonName}` value");
             return null;
         }
 
         return jurisdiction;
-
-        static Problem? Defined<T>(T value, string field)
-            where T : struct, Enum =>
-            Enum.IsDefined(value) ? null : new Problem(ProblemCodes.UnknownValue, Doc, "$." + field, null, null, $"`{value}` is not a valid `{field}` value");
     }
 }

@@ -2,45 +2,31 @@ using System.Runtime.CompilerServices;
 
 namespace PolicyModel.Engine;
 
-/// <summary>The request's enumerated fields as bit masks: the only input a predicate sees.</summary>
+/// <summary>The request's fields as bit masks (one per <see cref="RequestSchema"/> position): the only input a predicate sees.</summary>
 internal readonly struct Facts
 {
+    private readonly RequestSchema.Values masks;
+
+    /// <summary>The request's facts, with <paramref name="purpose"/> in place of its own and, unless asked, no circumstances.</summary>
     public Facts(AssistanceRequest request, Purpose purpose, bool withCircumstances)
     {
-        Requester = 1UL << (int)request.Requester;
-        Purpose = 1UL << (int)purpose;
-        Assistance = 1UL << (int)request.Assistance;
-        Authority = 1UL << (int)request.Authority;
-        Respondent = 1UL << (int)request.Respondent;
-        Circumstances = withCircumstances ? request.Circumstances.Mask : 0;
-        SubjectFacts = request.SubjectFacts.Mask;
+        Span<ulong> values = masks;
+        RequestSchema.Read(request, values);
+        values[RequestSchema.Of(RequestField.Purpose).Position] = (uint)purpose;
+        if (!withCircumstances)
+        {
+            values[RequestSchema.Of(RequestField.Circumstances).Position] = 0;
+        }
+
+        foreach (var field in RequestSchema.Fields)
+        {
+            values[field.Position] = field.MaskOf(values[field.Position]);
+        }
     }
 
-    public ulong Requester { get; }
-
-    public ulong Purpose { get; }
-
-    public ulong Assistance { get; }
-
-    public ulong Authority { get; }
-
-    public ulong Respondent { get; }
-
-    public ulong Circumstances { get; }
-
-    public ulong SubjectFacts { get; }
-
+    /// <summary>The mask of the field at <paramref name="position"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong Get(RequestField field) => field switch
-    {
-        RequestField.Requester => Requester,
-        RequestField.Purpose => Purpose,
-        RequestField.Assistance => Assistance,
-        RequestField.Authority => Authority,
-        RequestField.Respondent => Respondent,
-        RequestField.Circumstances => Circumstances,
-        _ => SubjectFacts,
-    };
+    public ulong Get(int position) => masks[position];
 }
 
 /// <summary>A condition with its terms resolved: a closed tree of typed tests, evaluated without allocation.</summary>
@@ -190,6 +176,8 @@ internal sealed class NotPredicate : Predicate
 
 internal sealed class FieldPredicate(RequestField requestField, FieldTest test, ulong mask) : Predicate
 {
+    private readonly int position = RequestSchema.Of(requestField).Position;
+
     public RequestField Field => requestField;
 
     public FieldTest Test => test;
@@ -202,7 +190,7 @@ internal sealed class FieldPredicate(RequestField requestField, FieldTest test, 
 
     public override bool Eval(in Facts facts)
     {
-        var value = facts.Get(requestField);
+        var value = facts.Get(position);
         return test switch
         {
             FieldTest.AnyOf => (value & mask) != 0,

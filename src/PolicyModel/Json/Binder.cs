@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.Text;
 
@@ -89,7 +90,26 @@ internal sealed class Binder(string document, List<Problem> problems)
     }
 
     public T? Value<T>(JNode node, string field)
-        where T : struct, Enum
+        where T : struct, Enum =>
+        Value<T>(node, field, ContractNames<T>.Names, ContractNames<T>.Describe, static text => ContractNames<T>.TryParse(text, out var v) ? v : null);
+
+    /// <summary>A non-empty list of distinct vocabulary values, as a set. Null after a problem.</summary>
+    public EnumSet<T>? ValueSet<T>(JNode node, string field, bool allowEmpty)
+        where T : struct, Enum =>
+        ValueMask(node, field, allowEmpty, item => Value<T>(item, field) is { } v ? 1UL << Unsafe.As<T, int>(ref v) : null) is { } mask
+            ? EnumSet<T>.FromMask(mask)
+            : null;
+
+    /// <summary>One value of a request field, as its position in the field's vocabulary. Null after a problem.</summary>
+    public int? Value(JNode node, RequestFieldInfo field) =>
+        Value<int>(node, field.JsonName, field.ValueNames, field.Describe, text => field.TryParse(text, out var v) ? v : null);
+
+    /// <summary>A list of values of a request field, as a mask over its vocabulary. Null after a problem.</summary>
+    public ulong? ValueMask(JNode node, RequestFieldInfo field, bool allowEmpty) =>
+        ValueMask(node, field.JsonName, allowEmpty, item => Value(item, field) is { } v ? 1UL << v : null);
+
+    private TValue? Value<TValue>(JNode node, string field, IReadOnlyList<string> names, Func<string> describe, Func<string, TValue?> parse)
+        where TValue : struct
     {
         var text = String(node, $"a string (one of the `{field}` values)");
         if (text is null)
@@ -97,18 +117,16 @@ internal sealed class Binder(string document, List<Problem> problems)
             return null;
         }
 
-        if (Vocab<T>.TryParse(text, out var value))
+        if (parse(text) is { } value)
         {
             return value;
         }
 
-        Add(ProblemCodes.UnknownValue, node, $"`{JNode.Shorten(text)}` is not a valid `{field}` value; expected one of {Vocab<T>.Describe()}{Suggest(text, Vocab<T>.Names)}");
+        Add(ProblemCodes.UnknownValue, node, $"`{JNode.Shorten(text)}` is not a valid `{field}` value; expected one of {describe()}{Suggest(text, names)}");
         return null;
     }
 
-    /// <summary>A non-empty list of distinct vocabulary values, as a set. Null after a problem.</summary>
-    public EnumSet<T>? ValueSet<T>(JNode node, string field, bool allowEmpty)
-        where T : struct, Enum
+    private ulong? ValueMask(JNode node, string field, bool allowEmpty, Func<JNode, ulong?> bit)
     {
         var items = Array(node, $"a list of `{field}` values");
         if (items is null)
@@ -122,13 +140,13 @@ internal sealed class Binder(string document, List<Problem> problems)
             return null;
         }
 
-        var set = EnumSet<T>.Empty;
+        ulong mask = 0;
         var ok = true;
         foreach (var item in items)
         {
-            if (Value<T>(item, field) is { } v)
+            if (bit(item) is { } b)
             {
-                set = set.Add(v);
+                mask |= b;
             }
             else
             {
@@ -136,7 +154,7 @@ internal sealed class Binder(string document, List<Problem> problems)
             }
         }
 
-        return ok ? set : null;
+        return ok ? mask : null;
     }
 
     public LocalDate? Date(JNode node)
@@ -223,9 +241,4 @@ internal sealed class Binder(string document, List<Problem> problems)
 
         return previous[b.Length];
     }
-}
-
-internal static class Texts
-{
-    public static string Date(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

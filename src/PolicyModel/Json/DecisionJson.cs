@@ -178,12 +178,12 @@ public static class DecisionJson
     internal static DecisionDocument ToDto(Decision d) => new()
     {
         RequestId = d.RequestId,
-        Outcome = Vocab<Outcome>.Name(d.Outcome),
-        EffectiveDate = Texts.Date(d.EffectiveDate),
+        Outcome = d.Outcome.ToContractName(),
+        EffectiveDate = d.EffectiveDate.ToContractText(),
         JurisdictionChain = [.. d.JurisdictionChain.Select(j => j.Value)],
         DecidingRules = [.. d.DecidingRules.Select(r => r.Value)],
         Citations = [.. d.Citations],
-        Obligations = [.. d.Obligations.Select(Vocab<Obligation>.Name)],
+        Obligations = [.. d.Obligations.Select(ContractNames<Obligation>.Name)],
         Preempted = [.. d.Preempted.Select(r => r.Value)],
         Conflicts = d.Conflicts.Count == 0 ? null : [.. d.Conflicts.Select(c => new ConflictDocument { Prohibiting = c.Prohibiting.Value, Other = c.Other.Value })],
         ConflictsNotListed = d.ConflictsNotListed == 0 ? null : d.ConflictsNotListed,

@@ -19,8 +19,6 @@ public static class RequestJson
     /// <summary>Most problems reported for one file before reading stops: 100.</summary>
     public const int MaxProblems = 100;
 
-    private static readonly string[] Properties = ["id", "jurisdiction", "respondent", "receivedAt", "requester", "purpose", "assistance", "authority", "circumstances", "subjectFacts"];
-
     private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 4096, MaxItems = 64 };
 
     private static readonly OffsetDateTimePattern[] OffsetPatterns =
@@ -81,7 +79,7 @@ public static class RequestJson
         return requests;
     }
 
-    /// <summary>Writes a request in the contract's JSON form (every field, defaults included).</summary>
+    /// <summary>Writes a request in the contract's JSON form: every field with its default, except that a field added in a later contract revision (<c>location</c>) is written only when it differs from its default.</summary>
     /// <param name="request">The request.</param>
     /// <param name="indented">Whether to indent.</param>
     /// <returns>The JSON text.</returns>
@@ -92,43 +90,65 @@ public static class RequestJson
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
             writer.WriteStartObject();
-            if (request.Id is not null)
+            var values = default(RequestSchema.Values);
+            RequestSchema.Read(request, values);
+            foreach (var property in RequestSchema.JsonProperties)
             {
-                writer.WriteString("id", request.Id);
+                if (RequestSchema.TryFind(property, out var field))
+                {
+                    WriteField(writer, field, values[field.Position]);
+                }
+                else if (property == "receivedAt")
+                {
+                    // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
+                    writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+                }
+                else if (property == "jurisdiction")
+                {
+                    writer.WriteString(property, request.Jurisdiction.Value);
+                }
+                else if (request.Id is not null)
+                {
+                    writer.WriteString(property, request.Id);
+                }
             }
 
-            writer.WriteString("jurisdiction", request.Jurisdiction.Value);
-            writer.WriteString("respondent", Vocab<Respondent>.Name(request.Respondent));
-            // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
-            writer.WriteString("receivedAt", (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractPattern : SecondsOffsetPattern).Format(request.ReceivedAt));
-            writer.WriteString("requester", Vocab<Requester>.Name(request.Requester));
-            writer.WriteString("purpose", Vocab<Purpose>.Name(request.Purpose));
-            writer.WriteString("assistance", Vocab<AssistanceKind>.Name(request.Assistance));
-            writer.WriteString("authority", Vocab<Authority>.Name(request.Authority));
-            writer.WriteStartArray("circumstances");
-            foreach (var c in request.Circumstances)
-            {
-                writer.WriteStringValue(Vocab<Circumstance>.Name(c));
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("subjectFacts");
-            foreach (var f in request.SubjectFacts)
-            {
-                writer.WriteStringValue(Vocab<SubjectFact>.Name(f));
-            }
-
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// Writes one field; a field added in a later contract revision only when it differs from its default, so that a
+    /// request that does not use it is written exactly as before.
+    /// </summary>
+    private static void WriteField(Utf8JsonWriter writer, RequestFieldInfo field, ulong value)
+    {
+        if (field.Since > 1 && value == field.Default)
+        {
+            return;
+        }
+
+        if (!field.IsSet)
+        {
+            writer.WriteString(field.JsonName, field.ValueText(value));
+            return;
+        }
+
+        writer.WriteStartArray(field.JsonName);
+        foreach (var name in field.NamesOf(value))
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
+    }
+
     internal static AssistanceRequest? Bind(JNode node, Binder bind)
     {
         const string what = "a request";
-        var props = bind.Object(node, what, Properties);
+        var props = bind.Object(node, what, RequestSchema.JsonProperties);
         if (props is null)
         {
             return null;
@@ -153,37 +173,27 @@ public static class RequestJson
 
         var jurisdiction = bind.Required(props, node, "jurisdiction", what) is { } j ? bind.Id(j, "jurisdiction id") : null;
         var receivedAt = bind.Required(props, node, "receivedAt", what) is { } r ? ReadInstant(r, bind) : null;
-        var requester = bind.Required(props, node, "requester", what) is { } rq ? bind.Value<Requester>(rq, "requester") : null;
-        var purpose = bind.Required(props, node, "purpose", what) is { } pu ? bind.Value<Purpose>(pu, "purpose") : null;
-        var assistance = bind.Required(props, node, "assistance", what) is { } a ? bind.Value<AssistanceKind>(a, "assistance") : null;
-        var respondent = props.TryGetValue("respondent", out var re) ? bind.Value<Respondent>(re, "respondent") : Respondent.Police;
-        var authority = props.TryGetValue("authority", out var au) ? bind.Value<Authority>(au, "authority") : Authority.None;
-        var circumstances = props.TryGetValue("circumstances", out var ci) ? bind.ValueSet<Circumstance>(ci, "circumstances", allowEmpty: true) : EnumSet<Circumstance>.Empty;
-        var facts = props.TryGetValue("subjectFacts", out var sf) ? bind.ValueSet<SubjectFact>(sf, "subjectFacts", allowEmpty: true) : EnumSet<SubjectFact>.Empty;
-        if (bind.Problems.Count != start || jurisdiction is null || receivedAt is null || requester is null || purpose is null
-            || assistance is null || respondent is null || authority is null || circumstances is null || facts is null)
+
+        // Required fields first, then the optional ones, each in the contract's order: problems come in that order.
+        var values = default(RequestSchema.Values);
+        var complete = true;
+        foreach (var field in RequestSchema.JsonOrder.Where(f => f.IsRequired).Concat(RequestSchema.JsonOrder.Where(f => !f.IsRequired)))
+        {
+            var given = field.IsRequired ? bind.Required(props, node, field.JsonName, what) : props.GetValueOrDefault(field.JsonName);
+            ulong? value = given is null ? (field.IsRequired ? null : field.Default)
+                : field.IsSet ? bind.ValueMask(given, field, allowEmpty: true)
+                : (ulong?)bind.Value(given, field);
+            values[field.Position] = value ?? 0;
+            complete &= value is not null;
+        }
+
+        if (bind.Problems.Count != start || jurisdiction is null || receivedAt is null || !complete)
         {
             return null;
         }
 
-        return new AssistanceRequest
-        {
-            Id = id,
-            Jurisdiction = new JurisdictionId(jurisdiction),
-            Respondent = respondent.Value,
-            ReceivedAt = receivedAt.Value,
-            Requester = requester.Value,
-            Purpose = purpose.Value,
-            Assistance = assistance.Value,
-            Authority = authority.Value,
-            Circumstances = circumstances.Value,
-            SubjectFacts = facts.Value,
-        };
+        return RequestSchema.Create(new JurisdictionId(jurisdiction), receivedAt.Value, values, id);
     }
-
-    /// <summary>The contract's text form of a request time: ISO 8601 with the offset as <c>-06:00</c>, or <c>Z</c> for UTC.</summary>
-    internal static readonly OffsetDateTimePattern ContractPattern =
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<Z+HH:mm>");
 
     private static readonly OffsetDateTimePattern SecondsOffsetPattern =
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm:ss>");

@@ -46,6 +46,9 @@ public sealed record AssistanceRequest
     /// <summary>The document presented.</summary>
     public Authority Authority { get; init; } = Authority.None;
 
+    /// <summary>Where the assistance would take place (default <see cref="Location.Other"/>).</summary>
+    public Location Location { get; init; } = Location.Other;
+
     /// <summary>Facts on the scene that create a duty of their own.</summary>
     public EnumSet<Circumstance> Circumstances { get; init; }
 
@@ -76,6 +79,8 @@ public sealed record AssistanceRequestBuilder
     private Respondent RespondentValue { get; init; } = Respondent.Police;
 
     private Authority AuthorityValue { get; init; } = Authority.None;
+
+    private Location LocationValue { get; init; } = Location.Other;
 
     private EnumSet<Circumstance> CircumstanceValues { get; init; }
 
@@ -130,6 +135,11 @@ public sealed record AssistanceRequestBuilder
     /// <returns>The builder.</returns>
     public AssistanceRequestBuilder With(Authority authority) => this with { AuthorityValue = authority };
 
+    /// <summary>Sets where the assistance would take place (default <c>other</c>).</summary>
+    /// <param name="location">The location.</param>
+    /// <returns>The builder.</returns>
+    public AssistanceRequestBuilder At(Location location) => this with { LocationValue = location };
+
     /// <summary>Adds circumstances.</summary>
     /// <param name="circumstances">The circumstances.</param>
     /// <returns>The builder.</returns>
@@ -155,6 +165,7 @@ public sealed record AssistanceRequestBuilder
         Purpose = PurposeValue ?? throw new InvalidOperationException("the request needs a purpose: call For(...)"),
         Assistance = AssistanceValue ?? throw new InvalidOperationException("the request needs an assistance kind: call Asking(...)"),
         Authority = AuthorityValue,
+        Location = LocationValue,
         Circumstances = CircumstanceValues,
         SubjectFacts = FactValues,
     };

@@ -17,6 +17,8 @@ public enum RequestField
     Circumstances,
     /// <summary><c>subjectFacts</c> (a set field).</summary>
     SubjectFacts,
+    /// <summary><c>location</c>.</summary>
+    Location,
 }
 
 /// <summary>How a <see cref="FieldCondition"/> compares the field with its values.</summary>
@@ -67,14 +69,5 @@ public sealed record FieldCondition(RequestField Field, FieldTest Test, ulong Ma
 {
     /// <summary>The JSON names of the values tested, in vocabulary order.</summary>
     /// <returns>The names.</returns>
-    public IReadOnlyList<string> ValueNames() => Field switch
-    {
-        RequestField.Requester => EnumSet<Requester>.FromMask(Mask).Select(Vocab<Requester>.Name).ToArray(),
-        RequestField.Purpose => EnumSet<Purpose>.FromMask(Mask).Select(Vocab<Purpose>.Name).ToArray(),
-        RequestField.Assistance => EnumSet<AssistanceKind>.FromMask(Mask).Select(Vocab<AssistanceKind>.Name).ToArray(),
-        RequestField.Authority => EnumSet<Authority>.FromMask(Mask).Select(Vocab<Authority>.Name).ToArray(),
-        RequestField.Respondent => EnumSet<Respondent>.FromMask(Mask).Select(Vocab<Respondent>.Name).ToArray(),
-        RequestField.Circumstances => EnumSet<Circumstance>.FromMask(Mask).Select(Vocab<Circumstance>.Name).ToArray(),
-        _ => EnumSet<SubjectFact>.FromMask(Mask).Select(Vocab<SubjectFact>.Name).ToArray(),
-    };
+    public IReadOnlyList<string> ValueNames() => RequestSchema.Of(Field).NamesOf(Mask);
 }

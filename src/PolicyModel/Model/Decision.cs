@@ -3,7 +3,7 @@ using NodaTime;
 namespace PolicyModel;
 
 /// <summary>Two counting rules that disagree (one prohibits what the other permits or requires) and neither excepts the other.</summary>
-/// <param name="Prohibiting">The prohibiting rule (it wins, domain section 4.4).</param>
+/// <param name="Prohibiting">The prohibiting rule (it wins; docs/semantics.md, section 9).</param>
 /// <param name="Other">The permitting or requiring rule.</param>
 public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 
@@ -22,7 +22,7 @@ public sealed record Decision
     /// <summary>The layers consulted, outermost first.</summary>
     public required IReadOnlyList<JurisdictionId> JurisdictionChain { get; init; }
 
-    /// <summary>Ids of the rules that produced the outcome (domain section 4.9 order).</summary>
+    /// <summary>Ids of the rules that produced the outcome (in the order of docs/semantics.md, section 13).</summary>
     public required IReadOnlyList<RuleId> DecidingRules { get; init; }
 
     /// <summary>The citations of the deciding rules, controlling provision first.</summary>

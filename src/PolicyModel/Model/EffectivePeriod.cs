@@ -25,5 +25,5 @@ public readonly record struct EffectivePeriod(LocalDate? From, LocalDate? To)
     /// <summary>The period in the notation of the rule catalogue: <c>2017-08-28..2021-08-02</c>, <c>..</c> for always.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        $"{From?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}..{To?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+        $"{From?.ToContractText()}..{To?.ToContractText()}";
 }

@@ -20,7 +20,7 @@ public readonly struct EnumSet<T> : IEquatable<EnumSet<T>>, IReadOnlyCollection<
     public static EnumSet<T> Empty => default;
 
     /// <summary>The set of every value of <typeparamref name="T"/>.</summary>
-    public static EnumSet<T> AllValues => Of(Vocab<T>.All);
+    public static EnumSet<T> AllValues => Of(ContractNames<T>.All);
 
     /// <summary>The bit mask: bit <c>n</c> is set when the value <c>n</c> is in the set.</summary>
     public ulong Mask => mask;
@@ -116,7 +116,7 @@ public readonly struct EnumSet<T> : IEquatable<EnumSet<T>>, IReadOnlyCollection<
 
     /// <summary>The JSON names, comma-separated, in declaration order.</summary>
     /// <returns>For example <c>crime-in-progress, traffic-hazard</c>.</returns>
-    public override string ToString() => string.Join(", ", this.Select(Vocab<T>.Name));
+    public override string ToString() => string.Join(", ", this.Select(ContractNames<T>.Name));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Bit(T value)
@@ -133,7 +133,7 @@ public readonly struct EnumSet<T> : IEquatable<EnumSet<T>>, IReadOnlyCollection<
     private static ulong AllValuesMask()
     {
         ulong m = 0;
-        foreach (var v in Vocab<T>.All)
+        foreach (var v in ContractNames<T>.All)
         {
             m |= Bit(v);
         }

@@ -137,6 +137,26 @@ public enum SubjectFact
     ForeignNationalArrested,
 }
 
+/// <summary>
+/// Where the assistance would take place (contract field <c>location</c>), for laws that protect certain places.
+/// The default is <see cref="Other"/>.
+/// </summary>
+public enum Location
+{
+    /// <summary><c>courthouse</c>: the person is going to, at or leaving a court proceeding, in or within 1,000 feet of the courthouse.</summary>
+    Courthouse,
+    /// <summary><c>school</c>: a school or child-care site.</summary>
+    School,
+    /// <summary><c>health-facility</c>: a hospital, clinic or other health-care site.</summary>
+    HealthFacility,
+    /// <summary><c>place-of-worship</c>.</summary>
+    PlaceOfWorship,
+    /// <summary><c>government-property</c>: another public building, lot or garage.</summary>
+    GovernmentProperty,
+    /// <summary><c>other</c> (the default): none of these, or not known.</summary>
+    Other,
+}
+
 /// <summary>Which local agency is asked (contract field <c>respondent</c>).</summary>
 public enum Respondent
 {
@@ -180,7 +200,7 @@ public enum Obligation
     ReleaseWhenEligible,
 }
 
-/// <summary>What a rule says about the assistance when it counts (domain section 4.3).</summary>
+/// <summary>What a rule says about the assistance when it counts (docs/semantics.md, section 5).</summary>
 public enum Effect
 {
     /// <summary><c>prohibit</c>: the law forbids it (outcome <c>denied</c>).</summary>
@@ -229,7 +249,7 @@ public enum SourceKind
     Doctrine,
 }
 
-/// <summary>How well a rule's text or date is confirmed (the domain text's [V], [P], [U] marks).</summary>
+/// <summary>How well a rule's text or date is confirmed (checked against the enacted source, likely, or not yet confirmed; docs/policy-format.md).</summary>
 public enum Confidence
 {
     /// <summary><c>verified</c>: read in an official or primary copy.</summary>

@@ -15,15 +15,14 @@ public static class DecisionReport
         if (decision.Request is { } r)
         {
             text.AppendLine("Request:");
-            text.AppendLine($"  jurisdiction {r.Jurisdiction}, respondent {Vocab<Respondent>.Name(r.Respondent)}, received {RequestJson.ContractPattern.Format(r.ReceivedAt)}");
-            text.AppendLine($"  requester {Vocab<Requester>.Name(r.Requester)}, purpose {Vocab<Purpose>.Name(r.Purpose)}, assistance {Vocab<AssistanceKind>.Name(r.Assistance)}, authority {Vocab<Authority>.Name(r.Authority)}");
-            text.AppendLine($"  circumstances [{r.Circumstances}], subjectFacts [{r.SubjectFacts}]");
+            text.AppendLine($"  jurisdiction {r.Jurisdiction}, received {r.ReceivedAt.ToContractText()}");
+            text.AppendLine("  " + string.Join(", ", RequestSchema.DisplayOrder.Select(f => $"{f.JsonName} {(f.IsSet ? $"[{string.Join(", ", f.NamesOf(f.ValueOf(r)))}]" : f.ValueText(f.ValueOf(r)))}")));
         }
 
         text.AppendLine("Decision:");
-        text.AppendLine($"  outcome {Vocab<Outcome>.Name(decision.Outcome)} on {decision.EffectiveDate:uuuu-MM-dd} ({string.Join(" > ", decision.JurisdictionChain)})");
+        text.AppendLine($"  outcome {decision.Outcome.ToContractName()} on {decision.EffectiveDate.ToContractText()} ({string.Join(" > ", decision.JurisdictionChain)})");
         text.AppendLine($"  citations: {(decision.Citations.Count == 0 ? "none" : string.Join("; ", decision.Citations))}");
-        text.AppendLine($"  obligations: {(decision.Obligations.Count == 0 ? "none" : string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name)))}");
+        text.AppendLine($"  obligations: {(decision.Obligations.Count == 0 ? "none" : string.Join(", ", decision.Obligations.Select(ContractNames<Obligation>.Name)))}");
         text.AppendLine($"  deciding rules: {(decision.DecidingRules.Count == 0 ? "none" : string.Join(", ", decision.DecidingRules))}");
         text.AppendLine($"  preempted: {(decision.Preempted.Count == 0 ? "none" : string.Join(", ", decision.Preempted))}");
         text.Append($"  explanation: {decision.Explanation}");

@@ -26,7 +26,7 @@ public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioEx
         var failures = new List<string>();
         if (decision.Outcome != Expect.Outcome)
         {
-            failures.Add($"expected outcome `{Vocab<Outcome>.Name(Expect.Outcome)}`, got `{Vocab<Outcome>.Name(decision.Outcome)}`");
+            failures.Add($"expected outcome `{Expect.Outcome.ToContractName()}`, got `{decision.Outcome.ToContractName()}`");
         }
 
         foreach (var citation in Expect.Citations ?? [])
@@ -41,7 +41,7 @@ public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioEx
         {
             if (!decision.Obligations.Contains(obligation))
             {
-                failures.Add($"expected obligation `{Vocab<Obligation>.Name(obligation)}`, got [{string.Join(", ", decision.Obligations.Select(Vocab<Obligation>.Name))}]");
+                failures.Add($"expected obligation `{obligation.ToContractName()}`, got [{string.Join(", ", decision.Obligations.Select(ContractNames<Obligation>.Name))}]");
             }
         }
 
@@ -49,7 +49,7 @@ public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioEx
         {
             if (decision.Obligations.Contains(obligation))
             {
-                failures.Add($"expected no obligation `{Vocab<Obligation>.Name(obligation)}`, but the decision has it");
+                failures.Add($"expected no obligation `{obligation.ToContractName()}`, but the decision has it");
             }
         }
 

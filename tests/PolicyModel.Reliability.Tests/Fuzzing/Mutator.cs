@@ -233,7 +233,7 @@ internal sealed class Mutator(Random random, IReadOnlyList<byte[]> corpus)
     {
         var words = new List<string>();
         void AddNames<T>()
-            where T : struct, Enum => words.AddRange(Vocab<T>.Names.Select(n => $"\"{n}\""));
+            where T : struct, Enum => words.AddRange(ContractNames<T>.Names.Select(n => $"\"{n}\""));
         AddNames<Requester>();
         AddNames<Purpose>();
         AddNames<AssistanceKind>();

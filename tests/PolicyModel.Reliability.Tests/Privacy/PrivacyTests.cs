@@ -147,14 +147,15 @@ public sealed class PrivacyTests(ITestOutputHelper output)
     {
         typeof(AssistanceRequest).IsSealed.Should().BeTrue("no subclass can add a field");
         typeof(AssistanceRequest).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Should().BeEquivalentTo(
-            ["Id", "Jurisdiction", "Respondent", "ReceivedAt", "Requester", "Purpose", "Assistance", "Authority", "Circumstances", "SubjectFacts"],
+            ["Id", "Jurisdiction", "Respondent", "ReceivedAt", "Requester", "Purpose", "Assistance", "Authority", "Location", "Circumstances", "SubjectFacts"],
             "the contract's fields, and only them");
 
         string[] statusWords = ["status", "citizen", "nationality", "alien-number", "a-number", "visa", "undocumented", "unlawful", "illegal", "deportable", "removable", "overstay", "asylum", "refugee", "daca", "green-card", "permanent-resident"];
-        var subjectFacts = Vocab<SubjectFact>.Names;
+        var subjectFacts = ContractNames<SubjectFact>.Names;
         subjectFacts.Where(n => n != "proof-of-lawful-status").Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)),
             "a subject fact says what a law keys on, never what a person's status is (`proof-of-lawful-status` records only that proof was shown)");
-        Vocab<Circumstance>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)));
+        ContractNames<Circumstance>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)));
+        ContractNames<Location>.Names.Should().NotContain(n => statusWords.Any(w => n.Contains(w, StringComparison.Ordinal)), "a location says where, never who");
 
         string[] fields = ["immigrationStatus", "immigration_status", "status", "citizenship", "nationality", "alienNumber", "aNumber", "visaStatus", "countryOfBirth", "isUndocumented"];
         foreach (var field in fields)

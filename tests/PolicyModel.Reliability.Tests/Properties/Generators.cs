@@ -77,7 +77,7 @@ internal static class Generators
 
     private static Gen<string> Values<T>()
         where T : struct, Enum =>
-        Gen.Int[1, (1 << Vocab<T>.All.Count) - 1].Select(mask => Json(EnumSet<T>.FromMask((ulong)mask).Select(Vocab<T>.Name)));
+        Gen.Int[1, (1 << ContractNames<T>.All.Count) - 1].Select(mask => Json(EnumSet<T>.FromMask((ulong)mask).Select(ContractNames<T>.Name)));
 
     private static readonly Gen<string> ScalarTest = Gen.OneOf(
         Field<Requester>("requester"), Field<Purpose>("purpose"), Field<AssistanceKind>("assistance"), Field<Authority>("authority"), Field<Respondent>("respondent"));
@@ -150,7 +150,7 @@ internal static class Generators
             var parts = new List<string> { $"\"id\":\"r{index}\"" };
             if (layer is { } l)
             {
-                parts.Add($"\"layer\":\"{Vocab<Layer>.Name(l)}\"");
+                parts.Add($"\"layer\":\"{l.ToContractName()}\"");
             }
 
             parts.Add("\"source\":\"s0\"");
@@ -166,8 +166,8 @@ internal static class Generators
                 parts.Add($"\"when\":[{string.Join(',', when)}]");
             }
 
-            parts.Add($"\"effect\":\"{Vocab<Effect>.Name(effect)}\"");
-            parts.Add($"\"obligations\":{Json(EnumSet<Obligation>.FromMask((ulong)obligations).Select(Vocab<Obligation>.Name))}");
+            parts.Add($"\"effect\":\"{effect.ToContractName()}\"");
+            parts.Add($"\"obligations\":{Json(EnumSet<Obligation>.FromMask((ulong)obligations).Select(ContractNames<Obligation>.Name))}");
             if (excepts.Length > 0)
             {
                 parts.Add($"\"excepts\":{Json(excepts)}");
@@ -183,7 +183,7 @@ internal static class Generators
                 parts.Add($"\"explains\":{Json(explains)}");
             }
 
-            parts.Add($"\"confidence\":\"{Vocab<Confidence>.Name(confidence)}\"");
+            parts.Add($"\"confidence\":\"{confidence.ToContractName()}\"");
             return "{" + string.Join(',', parts) + "}";
         });
 
@@ -196,9 +196,9 @@ internal static class Generators
         Conditions(1, compilable ? BuiltInTermNames : null).Array[0, 2],
         Gen.Enum<Purpose>().Where(p => p != Purpose.Unknown), Gen.Frequency((1, Texts.Select(t => (string?)t)), (1, Gen.Const((string?)null))),
         (layer, period, binds, when, purpose, explains) =>
-            "{\"id\":\"p0\"" + (layer is { } l ? $",\"layer\":\"{Vocab<Layer>.Name(l)}\"" : "") + (period is null ? "" : $",\"period\":{period}")
+            "{\"id\":\"p0\"" + (layer is { } l ? $",\"layer\":\"{l.ToContractName()}\"" : "") + (period is null ? "" : $",\"period\":{period}")
             + $",\"binds\":{binds}" + (when.Length > 0 ? $",\"when\":[{string.Join(',', when)}]" : "")
-            + $",\"presume\":{{\"purpose\":\"{Vocab<Purpose>.Name(purpose)}\"}}" + (explains is null ? "" : $",\"explains\":{Json(explains)}") + "}");
+            + $",\"presume\":{{\"purpose\":\"{purpose.ToContractName()}\"}}" + (explains is null ? "" : $",\"explains\":{Json(explains)}") + "}");
 
     private static readonly Gen<string> Preemption = Gen.Select(Values<Effect>(), Values<Effect>(), Values<Layer>(), Gen.Frequency((1, Texts.Select(t => (string?)t)), (1, Gen.Const((string?)null))),
         (when, preempts, layers, explains) => $"{{\"id\":\"e0\",\"when\":{when},\"preempts\":{preempts},\"layers\":{layers}" + (explains is null ? "" : $",\"explains\":{Json(explains)}") + "}");
@@ -227,10 +227,10 @@ internal static class Generators
         {
             var (define, number, name, zone, level, hasParent) = jur;
             var jurisdiction = define
-                ? $"{{\"id\":\"gen-{number}\",\"name\":{Json(name)}" + (hasParent ? ",\"parent\":\"us\"" : "") + $",\"timeZone\":\"{zone}\",\"level\":\"{Vocab<Layer>.Name(level)}\"}}"
+                ? $"{{\"id\":\"gen-{number}\",\"name\":{Json(name)}" + (hasParent ? ",\"parent\":\"us\"" : "") + $",\"timeZone\":\"{zone}\",\"level\":\"{level.ToContractName()}\"}}"
                 : "{\"id\":\"us-il-chicago\"}";
             var (title, kind, enacted, citation) = source;
-            var sources = $"[{{\"id\":\"s0\",\"kind\":\"{Vocab<SourceKind>.Name(kind)}\",\"title\":{Json(title)},\"citation\":{Json(citation)}" + (enacted is { } e ? $",\"enacted\":\"{Date(e)}\"" : "") + "}]";
+            var sources = $"[{{\"id\":\"s0\",\"kind\":\"{kind.ToContractName()}\",\"title\":{Json(title)},\"citation\":{Json(citation)}" + (enacted is { } e ? $",\"enacted\":\"{Date(e)}\"" : "") + "}]";
             var (termCount, termConditions) = terms;
             var termText = "{" + string.Join(',', Enumerable.Range(0, termCount).Select(i => $"\"t{i}\":{termConditions[i]}")) + "}";
             var (withPresumption, presumption, withPreemption, preemption) = extras;

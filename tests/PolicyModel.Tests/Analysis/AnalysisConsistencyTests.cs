@@ -145,5 +145,5 @@ public sealed class AnalysisConsistencyTests
     }
 
     private static T Pick<T>(Random random)
-        where T : struct, Enum => Vocab<T>.All[random.Next(Vocab<T>.All.Count)];
+        where T : struct, Enum => ContractNames<T>.All[random.Next(ContractNames<T>.All.Count)];
 }

@@ -11,7 +11,8 @@ namespace PolicyModel.Tests.Analysis;
 /// </summary>
 public sealed class PolicyAnalyzerTests
 {
-    private const long RequestsPerDate = 4L * 11 * 6 * 16 * 8 * 16 * 128;
+    // Respondents, requesters, purposes, assistance kinds, authorities, circumstance lists, subject-fact lists, locations.
+    private const long RequestsPerDate = 4L * 11 * 6 * 16 * 8 * 16 * 128 * 6;
 
     private static readonly LocalDate Day = new(2021, 8, 2);
 

@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.4: user documents that make a prohibition and a permission or requirement meet.</summary>
+/// <summary>semantics.md section 9: user documents that make a prohibition and a permission or requirement meet.</summary>
 public sealed class ConflictTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.9: what the decision prints (deciding rules, citations, explanation).</summary>
+/// <summary>semantics.md section 13: what the decision prints (deciding rules, citations, explanation).</summary>
 public sealed class DecisionOutputTests
 {
     private static readonly PolicySet Layered = Compile(

@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.5: named exceptions, declared preemption in both directions, rule-level <c>preempts</c>.</summary>
+/// <summary>semantics.md sections 6 and 7: named exceptions, declared preemption in both directions, rule-level <c>preempts</c>.</summary>
 public sealed class ExceptionAndPreemptionTests
 {
     // A prohibition, a permission excepting it on written consent, and a carve-out excepting the permission on a

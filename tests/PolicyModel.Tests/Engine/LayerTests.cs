@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.1: layers, the chain, and which respondents a rule binds.</summary>
+/// <summary>semantics.md section 4: layers, the chain, and which respondents a rule binds.</summary>
 public sealed class LayerTests
 {
     private static readonly PolicySet Set = Compile(

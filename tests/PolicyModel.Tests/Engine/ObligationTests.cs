@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.8: obligations are the union over counting rules, in the contract's order.</summary>
+/// <summary>semantics.md section 12: obligations are the union over counting rules, in the contract's order.</summary>
 public sealed class ObligationTests
 {
     private static readonly PolicySet Set = Compile(

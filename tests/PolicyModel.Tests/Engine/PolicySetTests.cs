@@ -4,7 +4,7 @@ using static PolicyModel.Tests.TestPolicies;
 namespace PolicyModel.Tests.Engine;
 
 /// <summary>
-/// The policy set as a whole (policy-format "Top level" and "Terms"; domain 4.6): terms reused from enclosing
+/// The policy set as a whole (policy-format "Top level" and "Terms"; semantics.md section 1): terms reused from enclosing
 /// jurisdictions, user extension documents, request validation at decision time, and the explained trace.
 /// </summary>
 public sealed class PolicySetTests

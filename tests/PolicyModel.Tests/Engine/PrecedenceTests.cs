@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain sections 4.3, 4.4 and 4.6 step 7: outcome by precedence, then circumstances.</summary>
+/// <summary>semantics.md sections 8 and 10: outcome by precedence, then circumstances.</summary>
 public sealed class PrecedenceTests
 {
     // One rule per effect, each switched on by its own subject fact, so a test chooses which rules match.

@@ -3,7 +3,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.2: the local date in the jurisdiction's zone, closed-open periods, no clock.</summary>
+/// <summary>semantics.md section 3: the local date in the jurisdiction's zone, closed-open periods, no clock.</summary>
 public sealed class TimeTests
 {
     // A miniature of the Way Forward Act example: until 2021-08-02 (local) a release-information request is only

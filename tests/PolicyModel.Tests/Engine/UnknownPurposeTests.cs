@@ -4,7 +4,7 @@ using static PolicyModel.Tests.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 
-/// <summary>Domain section 4.6 step 3 and 4.7: presumptions, then the unknown-purpose test.</summary>
+/// <summary>semantics.md section 11: presumptions, then the unknown-purpose test.</summary>
 public sealed class UnknownPurposeTests
 {
     private static readonly JsonObject[] CivilVersusCriminal =

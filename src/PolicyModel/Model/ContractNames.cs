@@ -6,18 +6,21 @@ using System.Text.Json.Serialization;
 namespace PolicyModel;
 
 /// <summary>
-/// The kebab-case JSON names of a vocabulary enum (<c>IceEro</c> is <c>ice-ero</c>), the names the contract
-/// and policy documents use. Thread-safe; computed once per enum type.
+/// The contract names of a vocabulary enum: the kebab-case names the JSON contract and policy documents use
+/// (<c>IceEro</c> is <c>ice-ero</c>, <c>RecordRequest</c> is <c>record-request</c>). This is the one home of those
+/// names: <see cref="ContractText.ToContractName{T}(T)"/>, <see cref="EnumSet{T}.ToString"/>, the readers, the writers
+/// and the explanations all use it. An enum's own <c>ToString()</c> gives the C# member name, never the contract name.
+/// Thread-safe; computed once per enum type.
 /// </summary>
 /// <typeparam name="T">A vocabulary enum of this library.</typeparam>
-public static class Vocab<T>
+public static class ContractNames<T>
     where T : struct, Enum
 {
     private static readonly string[] NamesByValue;
     private static readonly FrozenDictionary<string, T> ValuesByName;
 
 #pragma warning disable CA1810 // the two tables are built together from one reflection pass
-    static Vocab()
+    static ContractNames()
 #pragma warning restore CA1810
     {
         var values = Enum.GetValues<T>();
