@@ -21,13 +21,13 @@ public sealed class AnalysisBudgetTests
             }
         }
 
-        Add("requester", Vocab<Requester>.Names, list: false);
-        Add("purpose", Vocab<Purpose>.Names.Where(n => n != "unknown"), list: false);
-        Add("assistance", Vocab<AssistanceKind>.Names, list: false);
-        Add("authority", Vocab<Authority>.Names, list: false);
-        Add("respondent", Vocab<Respondent>.Names, list: false);
-        Add("circumstances", Vocab<Circumstance>.Names, list: true);
-        Add("subjectFacts", Vocab<SubjectFact>.Names, list: true);
+        Add("requester", ContractNames<Requester>.Names, list: false);
+        Add("purpose", ContractNames<Purpose>.Names.Where(n => n != "unknown"), list: false);
+        Add("assistance", ContractNames<AssistanceKind>.Names, list: false);
+        Add("authority", ContractNames<Authority>.Names, list: false);
+        Add("respondent", ContractNames<Respondent>.Names, list: false);
+        Add("circumstances", ContractNames<Circumstance>.Names, list: true);
+        Add("subjectFacts", ContractNames<SubjectFact>.Names, list: true);
         return Inputs.Define("zz", rest: $"\"rules\": [ {string.Join(",\n", rules)} ]");
     }
 

@@ -23,7 +23,7 @@ public sealed class StatusFactsInExplanationsTests
             var explanation = Inputs.BuiltIns.Rules.Select(r => r.Explains).OfType<string>()
                 .Aggregate(Inputs.BuiltIns.Decide(request).Explanation, (text, phrase) => text.Replace(phrase, "…", StringComparison.Ordinal));
             explanation.Should().NotContain("subject facts");
-            foreach (var fact in Vocab<SubjectFact>.Names)
+            foreach (var fact in ContractNames<SubjectFact>.Names)
             {
                 // As a word of its own: `in-custody` is also part of the assistance `access-to-person-in-custody`.
                 explanation.Should().NotMatchRegex($"(?<![a-z-]){fact}(?![a-z-])", $"the explanation of {RequestJson.Serialize(request)} must not name the status fact");

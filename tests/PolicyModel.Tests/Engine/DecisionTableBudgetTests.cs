@@ -16,9 +16,9 @@ public sealed class DecisionTableBudgetTests
         string Rule(int i, string when, string period = """{ "from": "2000-01-01" }""") =>
             $$"""{ "id": "r{{i}}", "source": "code", "section": "{{i}}", "period": {{period}}, "binds": ["police"], "effect": "permit", "when": [ {{when}} ] }""";
         var rules = new List<string>();
-        rules.AddRange(Vocab<SubjectFact>.Names.Select(n => Rule(rules.Count, $$"""{ "subjectFacts": { "anyOf": ["{{n}}"] } }""")));
-        rules.AddRange(Vocab<Circumstance>.Names.Select(n => Rule(rules.Count, $$"""{ "circumstances": { "anyOf": ["{{n}}"] } }""")));
-        rules.AddRange(Vocab<AssistanceKind>.Names.Select(n => Rule(rules.Count, $$"""{ "assistance": ["{{n}}"] }""")));
+        rules.AddRange(ContractNames<SubjectFact>.Names.Select(n => Rule(rules.Count, $$"""{ "subjectFacts": { "anyOf": ["{{n}}"] } }""")));
+        rules.AddRange(ContractNames<Circumstance>.Names.Select(n => Rule(rules.Count, $$"""{ "circumstances": { "anyOf": ["{{n}}"] } }""")));
+        rules.AddRange(ContractNames<AssistanceKind>.Names.Select(n => Rule(rules.Count, $$"""{ "assistance": ["{{n}}"] }""")));
         rules.AddRange(Enumerable.Range(2001, 40).Select(y => Rule(rules.Count, """{ "assistance": ["stop-or-arrest"] }""", $$"""{ "from": "{{y}}-01-01" }""")));
         var json = $$"""
             { "format": "policymodel/1",
