@@ -110,7 +110,7 @@ public static class BadInputCatalogue
         // ---- Policy sets: problems only the whole set shows ----
         SetOf("a jurisdiction cycle", [Define("xa", "xb"), Define("xb", "xa")], ProblemCodes.ParentCycle, "$.jurisdiction.parent");
         SetOf("a jurisdiction that is its own parent", [Define("xa", "xa")], ProblemCodes.ParentCycle, "$.jurisdiction.parent");
-        SetOf("an unknown parent", [Define("xa", "us-ny")], ProblemCodes.UnknownParent, "$.jurisdiction.parent");
+        SetOf("an unknown parent", [Define("xa", "us-zz")], ProblemCodes.UnknownParent, "$.jurisdiction.parent");
         SetOf("a built-in jurisdiction defined again", [Define("us-il", "us")], ProblemCodes.DuplicateJurisdiction, "$.jurisdiction.id");
         SetOf("rules added to a jurisdiction nobody defines", ["{\"format\":\"policymodel/1\",\"jurisdiction\":{\"id\":\"us-il-springfield\"}}"], ProblemCodes.UnknownJurisdiction, "$.jurisdiction.id");
         SetOf("a rule excepting itself", [Define("xa", "us", rest: $"\"rules\": [{Rule("xa-r", extra: "\"excepts\": [\"xa-r\"]")}]")], ProblemCodes.ExceptionCycle, "$.rules[0].excepts");
@@ -165,7 +165,7 @@ public static class BadInputCatalogue
         Req("an upper-case jurisdiction", ValidRequest.Replace("\"us-il-chicago\"", "\"US-IL-CHICAGO\"", StringComparison.Ordinal), ProblemCodes.InvalidId, "$.jurisdiction");
 
         // ---- Deciding: requests built in code ----
-        Decide("a jurisdiction the set does not have", () => RequestFor("us-ny"), ProblemCodes.UnknownRequestJurisdiction, "$.jurisdiction");
+        Decide("a jurisdiction the set does not have", () => RequestFor("us-zz"), ProblemCodes.UnknownRequestJurisdiction, "$.jurisdiction");
         Decide("a default (empty) jurisdiction id", () => RequestFor("us") with { Jurisdiction = default }, ProblemCodes.MissingField, "$.jurisdiction");
         Decide("a requester outside the vocabulary", () => RequestFor("us") with { Requester = (Requester)99 }, ProblemCodes.UnknownValue, "$.requester");
         Decide("a negative purpose", () => RequestFor("us") with { Purpose = (Purpose)(-1) }, ProblemCodes.UnknownValue, "$.purpose");
