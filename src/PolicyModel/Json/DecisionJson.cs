@@ -12,7 +12,7 @@ namespace PolicyModel;
 /// </summary>
 public static class DecisionJson
 {
-    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation", "dependsOn", "askFirst", "policyDigest", "lawCurrentTo"];
+    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "conflictsNotListed", "explanation", "dependsOn", "askFirst", "policyDigest", "lawCurrentTo"];
     private static readonly string[] EntryProperties = ["when", "outcome"];
     private static readonly string[] ConflictProperties = ["prohibiting", "other"];
 
@@ -68,6 +68,12 @@ public static class DecisionJson
         var obligations = bind.Required(props, node, "obligations", what) is { } ob ? List(ob, bind, "obligation", n => bind.Value<Obligation>(n, "obligation") is { } v ? (true, v) : (false, default)) : null;
         var preempted = bind.Required(props, node, "preempted", what) is { } pr ? List(pr, bind, "rule id", n => RuleIdOf(n, bind)) : null;
         var conflicts = props.TryGetValue("conflicts", out var cf) ? List(cf, bind, "conflict", n => Conflict(n, bind) is { } v ? (true, v) : (false, null!)) : [];
+        long notListed = 0;
+        if (props.TryGetValue("conflictsNotListed", out var nl) && !TryCount(nl, bind, out notListed))
+        {
+            return null;
+        }
+
         var explanation = bind.Required(props, node, "explanation", what) is { } ex ? bind.String(ex) : null;
         var dependsOn = props.TryGetValue("dependsOn", out var dn) ? List(dn, bind, "dependsOn entry", n => Entry(n, bind) is { } v ? (true, v) : (false, null!)) : [];
         RequestField? askFirst = null;
@@ -102,6 +108,7 @@ public static class DecisionJson
             Obligations = obligations,
             Preempted = preempted,
             Conflicts = conflicts,
+            ConflictsNotListed = notListed,
             Explanation = explanation,
             DependsOn = dependsOn,
             AskFirst = askFirst,
@@ -157,6 +164,18 @@ public static class DecisionJson
             bind.Add(ProblemCodes.UnknownValue, node, ex.Message.Split(" (Parameter", 2)[0]);
             return (false, default);
         }
+    }
+
+    private static bool TryCount(JNode node, Binder bind, out long count)
+    {
+        count = 0;
+        if (node.Kind != JKind.Number || !long.TryParse(node.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count))
+        {
+            bind.WrongType(node, "a whole number of 0 or more");
+            return false;
+        }
+
+        return true;
     }
 
     private static (bool Ok, RuleId Value) RuleIdOf(JNode node, Binder bind) => bind.Id(node, "rule id") is { } id ? (true, new RuleId(id)) : (false, default);
@@ -239,6 +258,7 @@ public static class DecisionJson
         Obligations = [.. d.Obligations.Select(ContractNames<Obligation>.Name)],
         Preempted = [.. d.Preempted.Select(r => r.Value)],
         Conflicts = d.Conflicts.Count == 0 ? null : [.. d.Conflicts.Select(c => new ConflictDocument { Prohibiting = c.Prohibiting.Value, Other = c.Other.Value })],
+        ConflictsNotListed = d.ConflictsNotListed == 0 ? null : d.ConflictsNotListed,
         Explanation = d.Explanation,
         AskFirst = d.AskFirst is { } field ? RequestFields.Name(field) : null,
         DependsOn = d.DependsOn.Count == 0 ? null : [.. d.DependsOn.Select(e => new DependsOnDocument { When = e.When, Outcome = ContractNames<Outcome>.Name(e.Outcome) })],
@@ -274,6 +294,9 @@ internal sealed class DecisionDocument
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ConflictDocument>? Conflicts { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ConflictsNotListed { get; init; }
 
     public required string Explanation { get; init; }
 

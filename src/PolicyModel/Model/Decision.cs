@@ -40,8 +40,17 @@ public sealed record Decision
     /// <summary>Ids of rules that matched but were overridden by a controlling layer.</summary>
     public required IReadOnlyList<RuleId> Preempted { get; init => field = value.ToEquatableArray(); }
 
+    /// <summary>
+    /// The most conflicts a decision lists: 100. Conflicts are pairs of rules, so their number grows with the square
+    /// of the rules; past this budget the rest are only counted, in <see cref="ConflictsNotListed"/>.
+    /// </summary>
+    public const int MaxConflictsListed = 100;
+
     /// <summary>Unresolved disagreements between counting rules (empty for the built-in policies).</summary>
     public IReadOnlyList<RuleConflict> Conflicts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleConflict>.Empty;
+
+    /// <summary>How many further conflicts there are beyond those in <see cref="Conflicts"/> (0 unless the budget was reached).</summary>
+    public long ConflictsNotListed { get; init; }
 
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
