@@ -138,7 +138,7 @@ internal sealed class TraceRenderer(PolicySet set, Output output) : BatchRendere
             var indented = settings.Indented && settings.Output == OutputFormat.Json;
             using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                ExplainCommand.WriteTrace(writer, trace);
+                DecisionTraceJson.Write(writer, trace);
             }
 
             WriteItem(result, i, json.WrittenSpan, reindent: indented && result.Batch.Shape != InputShape.Single);
