@@ -41,6 +41,16 @@ internal sealed class CommandSetup(CliConsole console, SharedOptions shared)
             stderr.WriteLine(ex.Message);
             return ExitCodes.InvalidInput;
         }
+        catch (AnalysisTooLargeException ex)
+        {
+            stderr.WriteLine(ex.Problem);
+            return ExitCodes.InvalidInput;
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<AnalysisTooLargeException>().FirstOrDefault() is { } tooLarge)
+        {
+            stderr.WriteLine(tooLarge.Problem); // analyses of several jurisdictions run in parallel
+            return ExitCodes.InvalidInput;
+        }
 #pragma warning disable CA1031 // the tool's last line of defence: report, never crash with a stack trace
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -8,6 +8,7 @@ internal static class Commands
     public static IEnumerable<Command> All(CommandSetup setup) =>
     [
         DecideCommand.Create(setup),
+        WhatIfCommand.Create(setup),
         ExplainCommand.Create(setup),
         TestCommand.Create(setup),
         ValidateCommand.Create(setup),
@@ -15,5 +16,7 @@ internal static class Commands
         DiffCommand.Create(setup),
         JurisdictionsCommand.Create(setup),
         ShowCommand.Create(setup),
+        ServeCommand.Create(setup),
+        ReplayCommand.Create(setup),
     ];
 }

@@ -35,8 +35,19 @@ internal static class DecideCommand
     internal static string Readable(AssistanceRequest request, Decision decision, Output? output = null)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Request      {(decision.RequestId is { } id ? UntrustedText.Escape(id) : "(no id)")}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()}");
+        string Fact(RequestField field, string value) => request.Unknown.Contains(field) ? "(unknown)" : value;
+        text.AppendLine($"Request      {(decision.RequestId is { } id ? UntrustedText.Escape(id) : "(no id)")}: {Fact(RequestField.Requester, request.Requester.ToContractName())} asks {Fact(RequestField.Respondent, request.Respondent.ToContractName())} in {request.Jurisdiction} for {Fact(RequestField.Assistance, request.Assistance.ToContractName())}");
         text.AppendLine($"Outcome      {output?.OutcomeText(decision.Outcome) ?? decision.Outcome.ToContractName().ToUpperInvariant()} (judged on {decision.EffectiveDate.ToContractText()}, {string.Join(" > ", decision.JurisdictionChain)})");
+        if (decision.AskFirst is { } askFirst)
+        {
+            text.AppendLine($"Depends on   {string.Join(", ", RequestFieldsOf(decision).Select(f => RequestSchema.Of(f).JsonName))}; ask first about {RequestSchema.Of(askFirst).JsonName}");
+            foreach (var entry in decision.DependsOn)
+            {
+                var when = entry.When.Where(w => w.Value.Count > 0).Select(w => $"{RequestSchema.Of(w.Key).JsonName} {string.Join(" or ", w.Value.Select(v => v.IsSet ? $"[{string.Join(", ", v.Names)}]" : v.ToString()))}");
+                text.AppendLine($"  {output?.OutcomeText(entry.Outcome) ?? entry.Outcome.ToContractName().ToUpperInvariant()} if {string.Join(" and ", when)}");
+            }
+        }
+
         text.AppendLine($"Citations    {(decision.Citations.Count == 0 ? "(none)" : string.Join(Environment.NewLine + "             ", decision.Citations.Select(UntrustedText.Escape)))}");
         text.AppendLine($"Obligations  {(decision.Obligations.Count == 0 ? "(none)" : string.Join(", ", decision.Obligations.Select(ContractNames<Obligation>.Name)))}");
         if (decision.Preempted.Count > 0)
@@ -53,6 +64,9 @@ internal static class DecideCommand
         text.AppendLine($"Explanation  {UntrustedText.Escape(decision.Explanation)}");
         return text.ToString();
     }
+
+    /// <summary>The unknown fields a partial decision lists, in the order of its entries.</summary>
+    private static IEnumerable<RequestField> RequestFieldsOf(Decision decision) => decision.DependsOn.Count == 0 ? [] : decision.DependsOn[0].When.Keys;
 }
 
 /// <summary>The request input of <c>decide</c> and <c>explain</c>: a file, or standard input (<c>-</c>), read as a stream.</summary>

@@ -68,41 +68,4 @@ internal static class ExplainCommand
         RuleStatus.NotInForce => output.Dim("not in force"),
         _ => output.Dim("not binding"),
     };
-
-    /// <summary>Writes one request's reasoning as JSON: local date, time zone, notes, each rule in force with its status, and the decision.</summary>
-    internal static void WriteTrace(Utf8JsonWriter writer, DecisionTrace trace)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("localDate", trace.LocalDate.ToContractText());
-        writer.WriteString("timeZone", trace.TimeZone);
-        writer.WriteStartArray("notes");
-        foreach (var note in trace.Notes)
-        {
-            writer.WriteStringValue(note);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("rules");
-        foreach (var rule in trace.Rules)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("rule", rule.Rule.Value);
-            writer.WriteString("jurisdiction", rule.Jurisdiction.Value);
-            writer.WriteString("layer", rule.Layer.ToContractName());
-            writer.WriteString("effect", rule.Effect.ToContractName());
-            writer.WriteString("status", rule.Status.ToContractName());
-            if (rule.Detail is not null)
-            {
-                writer.WriteString("detail", rule.Detail);
-            }
-
-            writer.WriteString("citation", rule.Citation);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WritePropertyName("decision");
-        DecisionJson.Write(writer, trace.Decision);
-        writer.WriteEndObject();
-    }
 }

@@ -16,13 +16,16 @@ internal static class ValidateCommand
             "Check policy documents: every problem with file, line, JSON path, code and message; exit 2 when any",
             "policymodel validate my-city.json",
             "policymodel validate my-policies/ --no-builtins   # the documents on their own",
-            "policymodel validate my-city.json --json");
+            "policymodel validate my-city.json --json",
+            "policymodel validate my-city.json --strict   # conflicts and unreachable rules are errors too");
+        var strict = new Option<bool>("--strict") { Description = "Also report, as errors, conflicts between your rules and rules of yours that never decide a request (PM2016, PM2017)" };
         command.Arguments.Add(documentPaths);
-        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(documentPaths) ?? []));
+        command.Options.Add(strict);
+        setup.SetAction(command, (parse, context) => Run(context, parse.GetValue(documentPaths) ?? [], parse.GetValue(strict)));
         return command;
     }
 
-    public static int Run(CommandContext context, IReadOnlyList<string> paths)
+    public static int Run(CommandContext context, IReadOnlyList<string> paths, bool strict = false)
     {
         var json = context.Options.Json;
         var policies = context.Options.Policies;
@@ -54,6 +57,10 @@ internal static class ValidateCommand
             var all = noBuiltIns ? documents : [.. BuiltInPolicies.Documents(), .. documents];
             set = PolicySet.TryCompile(all, out var compileProblems);
             problems.AddRange(compileProblems);
+            if (strict && set is not null)
+            {
+                problems.AddRange(PolicyModel.Analysis.StrictValidation.Check(set, documents));
+            }
         }
 
         if (json)

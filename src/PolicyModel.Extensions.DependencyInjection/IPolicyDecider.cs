@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace PolicyModel.Extensions.DependencyInjection;
 
 /// <summary>
@@ -23,5 +24,5 @@ public interface IPolicyDecider
     /// <param name="decision">The decision, when the request is valid.</param>
     /// <param name="problem">What is wrong, when it is not.</param>
     /// <returns><see langword="true"/> when the request was decided.</returns>
-    bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem);
+    bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics;
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,7 @@ internal sealed class PolicyDecider(PolicySet policies, PolicyModelInstrumentati
         return decision;
     }
 
-    public bool TryDecide(AssistanceRequest request, out Decision? decision, out Problem? problem)
+    public bool TryDecide(AssistanceRequest request, [NotNullWhen(true)] out Decision? decision, [NotNullWhen(false)] out Problem? problem)
     {
         Guard.Against.Null(request);
         var started = Stopwatch.GetTimestamp();

@@ -51,7 +51,7 @@ public sealed class BaselineAgreementTests
         var expected = new Verdict[requests.Length];
         Parallel.For(0, requests.Length, i => expected[i] = Verdict.Of(policies.Decide(requests[i])));
         Agreement.Differences(requests, expected, HandWritten.Decide).Should().BeEmpty();
-        expected.Select(v => v.Outcome).Distinct().Should().HaveCount(Enum.GetValues<Outcome>().Length, "random requests reach every outcome");
+        expected.Select(v => v.Outcome).Distinct().Should().HaveCount(Enum.GetValues<Outcome>().Length - 1, "random requests reach every outcome but `depends`, which only a partial request has");
     }
 
     [Fact]

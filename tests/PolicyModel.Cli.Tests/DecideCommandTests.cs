@@ -109,7 +109,7 @@ public sealed class DecideCommandTests
 
         result.ExitCode.Should().Be(ExitCodes.InvalidInput);
         result.Out.Should().BeEmpty();
-        result.Error.Should().Contain("<stdin>(3,").And.Contain("PM1001").And.Contain("malformed JSON");
+        result.Error.Should().Contain("<stdin>(3,").And.Contain("PM1001").And.Contain("not valid JSON at line 3");
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class DecisionTelemetryTests : IDisposable
     [Fact]
     public void An_invalid_request_is_logged_by_code_and_path_only()
     {
-        var request = Fixtures.ChicagoPerimeter() with { Jurisdiction = "us-ny" };
+        var request = Fixtures.ChicagoPerimeter() with { Jurisdiction = "us-zz" };
 
         FluentActions.Invoking(() => decider.Decide(request)).Should().Throw<InvalidRequestException>();
         decider.TryDecide(request, out var decision, out var problem).Should().BeFalse();
@@ -92,7 +92,7 @@ public sealed class DecisionTelemetryTests : IDisposable
 
         decider.Decide(Fixtures.ChicagoPerimeter());
         decider.Decide(Fixtures.ChicagoPerimeter());
-        decider.TryDecide(Fixtures.ChicagoPerimeter() with { Jurisdiction = "us-ny" }, out _, out _);
+        decider.TryDecide(Fixtures.ChicagoPerimeter() with { Jurisdiction = "us-zz" }, out _, out _);
         decider.Decide(Fixtures.ChicagoPerimeter() with { Purpose = Purpose.CriminalInvestigation, Jurisdiction = "us-tx" });
 
         var decisions = measurements.Where(m => m.Instrument == PolicyModelTelemetry.DecisionsCounter).ToList();
@@ -130,7 +130,7 @@ public sealed class DecisionTelemetryTests : IDisposable
         ActivitySource.AddActivityListener(listener);
 
         var decision = decider.Decide(Fixtures.ChicagoPerimeter());
-        decider.TryDecide(Fixtures.ChicagoPerimeter() with { Jurisdiction = "us-ny" }, out _, out _);
+        decider.TryDecide(Fixtures.ChicagoPerimeter() with { Jurisdiction = "us-zz" }, out _, out _);
 
         activities.Should().HaveCount(2).And.OnlyContain(a => a.OperationName == PolicyModelTelemetry.DecideActivityName);
         var decided = activities[0];

@@ -48,6 +48,7 @@ public sealed partial class ReadmeTests
     [
         "docs/samples/PolicyModel.QuickStart/Program.cs",
         "docs/samples/PolicyModel.HostingSample/Program.cs",
+        "docs/samples/PolicyModel.ServerSample/Program.cs",
         "tests/PolicyModel.Jurisdictions.Tests/TestingPackageReadmeExample.cs",
     ];
 

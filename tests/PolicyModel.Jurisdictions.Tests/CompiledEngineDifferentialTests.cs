@@ -111,7 +111,7 @@ public sealed class CompiledEngineDifferentialTests
     }
 
     /// <summary>Seeded random valid requests over every jurisdiction of the set and every value of every field of the request schema.</summary>
-    private static AssistanceRequest[] RandomRequests(PolicySet set, int seed, int count, int firstYear, int years)
+    internal static AssistanceRequest[] RandomRequests(PolicySet set, int seed, int count, int firstYear, int years)
     {
         var random = new Random(seed);
         var ids = set.Jurisdictions.Select(j => j.Id).ToArray();

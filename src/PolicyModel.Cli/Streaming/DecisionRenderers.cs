@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace PolicyModel.Cli.Streaming;
 
 /// <summary><c>decide</c>: each batch through the library's batch API, each decision as the contract's JSON or as readable text.</summary>
-internal sealed class DecisionRenderer(PolicySet set, Output output, LawCurrencyWarning currency) : BatchRenderer
+internal sealed partial class DecisionRenderer(PolicySet set, Output output, LawCurrencyWarning currency) : BatchRenderer
 {
     private readonly DecisionJsonCache compactCache = new(indented: false);
     private readonly DecisionJsonCache indentedCache = new(indented: true);
@@ -49,9 +49,17 @@ internal sealed class DecisionRenderer(PolicySet set, Output output, LawCurrency
             var i = valid[j];
             if (!decided)
             {
-                if (!set.TryDecide(batch[j], out _, out var problem))
+                if (!set.TryDecide(batch[j], out var full, out var problem))
                 {
                     result.Fail(i, problem!);
+                    continue;
+                }
+
+                if (!batch[j].Unknown.IsEmpty)
+                {
+                    // A partial request has no compact decision: write its decision (possibly `depends`) as it is.
+                    currency.Check(batch[j].Jurisdiction, full.EffectiveDate);
+                    WritePartial(result, i, batch[j], full, json, indented && result.Batch.Shape != InputShape.Single, indented);
                     continue;
                 }
 
@@ -70,6 +78,27 @@ internal sealed class DecisionRenderer(PolicySet set, Output output, LawCurrency
             cache.Write(json, batch[j], decisions[j]);
             WriteItem(result, i, json.WrittenSpan, reindent: indented && result.Batch.Shape != InputShape.Single);
         }
+    }
+}
+
+/// <summary><c>decide</c> of partial requests: readable text or the contract's JSON of a full decision.</summary>
+internal sealed partial class DecisionRenderer
+{
+    private void WritePartial(BatchResult result, int i, AssistanceRequest request, Decision decision, ArrayBufferWriter<byte>? json, bool reindent, bool indented)
+    {
+        if (json is null)
+        {
+            WriteItem(result, i, Encoding.UTF8.GetBytes(DecideCommand.Readable(request, decision, output)), reindent: false);
+            return;
+        }
+
+        json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            DecisionJson.Write(writer, decision);
+        }
+
+        WriteItem(result, i, json.WrittenSpan, reindent);
     }
 }
 
@@ -109,7 +138,7 @@ internal sealed class TraceRenderer(PolicySet set, Output output) : BatchRendere
             var indented = settings.Indented && settings.Output == OutputFormat.Json;
             using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                ExplainCommand.WriteTrace(writer, trace);
+                DecisionTraceJson.Write(writer, trace);
             }
 
             WriteItem(result, i, json.WrittenSpan, reindent: indented && result.Batch.Shape != InputShape.Single);

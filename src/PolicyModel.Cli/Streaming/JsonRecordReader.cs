@@ -280,7 +280,7 @@ internal sealed class JsonRecordReader
                 var (l, c) = Position(bufferOffset + start);
                 var errorLine = l + (int)(ex.LineNumber ?? 0);
                 var errorColumn = (ex.LineNumber is null or 0 ? c : 1) + (int)(ex.BytePositionInLine ?? 0);
-                throw new JsonRecordException($"malformed JSON: {Describe(ex)}", errorLine, errorColumn, index);
+                throw new JsonRecordException($"not valid JSON at line {errorLine}, column {errorColumn}: {Describe(ex)}", errorLine, errorColumn, index);
             }
 
             if (eof)
@@ -324,7 +324,8 @@ internal sealed class JsonRecordReader
         catch (JsonException ex)
         {
             var (l, c) = Position(bufferOffset + start);
-            throw new JsonRecordException($"malformed JSON: {Describe(ex)}", l, c + (int)(ex.BytePositionInLine ?? 0), index);
+            var column = c + (int)(ex.BytePositionInLine ?? 0);
+            throw new JsonRecordException($"not valid JSON at line {l}, column {column}: {Describe(ex)}", l, column, index);
         }
 
         if (reader.TokenType != JsonTokenType.EndObject)
@@ -346,7 +347,8 @@ internal sealed class JsonRecordReader
         // The reader's message ends with its own "LineNumber: ... | BytePositionInLine: ..."; the position is given in our form.
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        message = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        return message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : message;
     }
 
     private void SkipWhitespace()

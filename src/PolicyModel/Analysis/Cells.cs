@@ -124,6 +124,7 @@ internal sealed class CellDecisions
     public static CellDecisions[] History(CompiledJurisdiction jurisdiction, RequestSpace space)
     {
         var breakpoints = jurisdiction.Tables!.LawBreakpoints;
+        AnalysisLimits.CheckHistory(space.CellCount, breakpoints.Count + 1);
         var segments = new CellDecisions[breakpoints.Count + 1];
         segments[0] = Compute(jurisdiction, space, breakpoints.Count == 0 ? new LocalDate(2000, 1, 1) : breakpoints[0].PlusDays(-1));
         for (var i = 1; i < segments.Length; i++)

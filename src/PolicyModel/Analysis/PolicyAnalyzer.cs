@@ -36,6 +36,7 @@ public sealed class PolicyAnalyzer
     /// <param name="range">The dates; <see langword="null"/> for all history.</param>
     /// <returns>The report.</returns>
     /// <exception cref="KeyNotFoundException">The set has no such jurisdiction.</exception>
+    /// <exception cref="AnalysisTooLargeException">The jurisdiction's request space is past the budget of <see cref="AnalysisLimits"/>.</exception>
     public PolicyAnalysisReport Analyze(JurisdictionId jurisdiction, DateRange? range = null)
     {
         range ??= DateRange.All;
@@ -54,11 +55,20 @@ public sealed class PolicyAnalyzer
     /// <summary>Analyses every jurisdiction of the set over a range of dates (in parallel).</summary>
     /// <param name="range">The dates; <see langword="null"/> for all history.</param>
     /// <returns>One report per jurisdiction, in the set's order.</returns>
+    /// <exception cref="AnalysisTooLargeException">A jurisdiction's request space is past the budget of <see cref="AnalysisLimits"/>.</exception>
     public IReadOnlyList<PolicyAnalysisReport> AnalyzeAll(DateRange? range = null)
     {
         range ??= DateRange.All;
         var jurisdictions = Set.Jurisdictions.Select(j => j.Id).ToList();
-        Parallel.ForEach(jurisdictions, j => HistoryOf(j));
+        try
+        {
+            Parallel.ForEach(jurisdictions, j => HistoryOf(j));
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<AnalysisTooLargeException>().FirstOrDefault() is { } tooLarge)
+        {
+            throw tooLarge; // the documented exception, as Analyze throws it, not wrapped by the parallel loop
+        }
+
         return [.. jurisdictions.AsParallel().AsOrdered().Select(j => Analyze(j, range))];
     }
 

@@ -22,10 +22,7 @@ internal sealed class RequestSpace
             cells *= count;
         }
 
-        if (cells > int.MaxValue / 2)
-        {
-            throw new NotSupportedException($"the policies split the requests into {cells} classes, too many to analyse");
-        }
+        AnalysisLimits.CheckClasses(cells);
 
         CellCount = (int)cells;
         Texts = texts;

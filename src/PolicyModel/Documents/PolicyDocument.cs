@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using NodaTime;
@@ -211,6 +212,7 @@ public sealed class PolicyDocumentResult
     public IReadOnlyList<Problem> Problems { get; }
 
     /// <summary>Whether the document parsed without problems.</summary>
+    [MemberNotNullWhen(true, nameof(Document))]
     public bool Success => Document is not null;
 
     /// <summary>The document, or a <see cref="PolicyLoadException"/> carrying the problems.</summary>

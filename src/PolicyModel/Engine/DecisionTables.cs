@@ -93,6 +93,16 @@ internal sealed class DecisionTables
     /// <summary>Largest table per segment; a jurisdiction whose classes multiply past it uses the reference evaluator.</summary>
     public const int MaxCells = 1 << 20;
 
+    /// <summary>
+    /// Most table cells one jurisdiction keeps at once, over all its periods: 4,194,304 (32 MiB of references).
+    /// Tables are made per period on first use; past the budget the least recently made one is evicted (its
+    /// decisions are computed again if its period comes back), so periods × classes never grows without bound.
+    /// </summary>
+    public const int MaxLiveCells = 1 << 22;
+
+    private readonly Lock tableGate = new();
+    private readonly Queue<int> liveTables = new();
+
     private readonly CompiledJurisdiction jurisdiction;
     private readonly LocalDate[] breakpoints;
     private readonly DecisionTemplate?[]?[] tables;
@@ -198,7 +208,7 @@ internal sealed class DecisionTables
         }
 
         var segment = SegmentOf(date);
-        var table = tables[segment] ?? CreateTable(segment);
+        var table = Volatile.Read(ref tables[segment]) ?? CreateTable(segment);
         template = table[key] ?? Fill(table, key, request, date);
         return true;
     }
@@ -217,7 +227,8 @@ internal sealed class DecisionTables
         var filled = 0;
         var tuple = new int[classes.Length];
         var values = new ulong[classes.Length];
-        for (var segment = 0; segment < tables.Length; segment++)
+        // Only as many periods as the table budget holds: precomputing more would evict what was just computed.
+        for (var segment = 0; segment < Math.Min(tables.Length, MaxLiveTables); segment++)
         {
             var date = segment == 0
                 ? (breakpoints.Length == 0 ? new LocalDate(2000, 1, 1) : breakpoints[0].PlusDays(-1))
@@ -271,10 +282,41 @@ internal sealed class DecisionTables
         return low;
     }
 
+    /// <summary>How many periods' tables are held now.</summary>
+    public int LiveTableCount
+    {
+        get
+        {
+            lock (tableGate)
+            {
+                return liveTables.Count;
+            }
+        }
+    }
+
+    /// <summary>How many periods' tables fit in <see cref="MaxLiveCells"/> at once (at least one).</summary>
+    public int MaxLiveTables => CellsPerSegment == 0 ? 0 : Math.Max(1, MaxLiveCells / CellsPerSegment);
+
     private DecisionTemplate?[] CreateTable(int segment)
     {
-        Interlocked.CompareExchange(ref tables[segment], new DecisionTemplate?[CellsPerSegment], null);
-        return tables[segment]!;
+        lock (tableGate)
+        {
+            if (Volatile.Read(ref tables[segment]) is { } made)
+            {
+                return made;
+            }
+
+            if (liveTables.Count >= MaxLiveTables)
+            {
+                // Threads still holding the evicted table finish their lookups in it; later ones make a new one.
+                Volatile.Write(ref tables[liveTables.Dequeue()], null);
+            }
+
+            var table = new DecisionTemplate?[CellsPerSegment];
+            Volatile.Write(ref tables[segment], table);
+            liveTables.Enqueue(segment);
+            return table;
+        }
     }
 
     private DecisionTemplate Fill(DecisionTemplate?[] table, int key, AssistanceRequest request, LocalDate date)
@@ -287,7 +329,7 @@ internal sealed class DecisionTables
 
     private static string Identity(DecisionTemplate t) =>
         string.Join('\u0001', t.Outcome.ToContractName(), string.Join(',', t.DecidingRules), string.Join(',', t.Citations),
-            string.Join(',', t.Obligations), string.Join(',', t.Preempted), string.Join(',', t.Conflicts), t.Explanation);
+            string.Join(',', t.Obligations), string.Join(',', t.Preempted), string.Join(',', t.Conflicts), t.ConflictsNotListed, t.Explanation);
 
     private static void AddPeriod(SortedSet<LocalDate> dates, EffectivePeriod period)
     {

@@ -80,7 +80,7 @@ internal sealed class DecisionTraceBuilder
         string? detail = status switch
         {
             RuleStatus.NotMatched when failedCondition is { } i and >= 0 =>
-                $"condition {i + 1} did not hold: {Describe(rule.Rule.Conditions[i])}",
+                $"condition {i + 1} did not hold: {Unmet(rule.Rule.Conditions[i])}",
             RuleStatus.Excepted => $"excepted by {by}",
             RuleStatus.Preempted => $"preempted by {by}",
             RuleStatus.NotInForce => $"in force {rule.Rule.Period}",
@@ -98,6 +98,30 @@ internal sealed class DecisionTraceBuilder
     /// <summary>The trace, rules in the chain's order: most specific layer first, then catalogue order.</summary>
     public DecisionTrace Build(Decision decision) =>
         new(decision, date, zone, [.. order.OrderBy(id => positions.GetValueOrDefault(id, int.MaxValue)).Select(id => rules[id])], notes);
+
+    /// <summary>
+    /// What about the request made a condition fail, said as a fact about the request with what the rule needs:
+    /// <c>circumstances were given (the rule needs none)</c>, <c>assistance is not one of a, b</c>.
+    /// </summary>
+    internal static string Unmet(Condition condition) => condition switch
+    {
+        FieldCondition f when RequestSchema.Of(f.Field) is var field => (f.Test, field.IsSet) switch
+        {
+            (FieldTest.Empty, _) => $"{field.Label} were given (the rule needs none)",
+            (FieldTest.NonEmpty, _) => $"no {field.Label} were given (the rule needs at least one)",
+            (FieldTest.AnyOf, false) => $"{field.Label} is not {OneOf(f)}",
+            (FieldTest.AnyOf, true) => $"{field.Label} include none of {string.Join(", ", f.ValueNames())} (the rule needs at least one)",
+            (FieldTest.NoneOf, false) => $"{field.Label} is {OneOf(f)}, which the rule excludes",
+            (FieldTest.NoneOf, true) => $"{field.Label} include {OneOf(f)}, which the rule excludes",
+            _ => $"{field.Label} lack one of {string.Join(", ", f.ValueNames())} (the rule needs all of them)",
+        },
+        TermCondition t => $"the term `{t.Term}` does not hold for this request",
+        NotCondition n => $"{Describe(n.Inner)} holds (the rule needs it not to)",
+        _ => $"{Describe(condition)} does not hold for this request",
+    };
+
+    private static string OneOf(FieldCondition f) =>
+        f.ValueNames().Count == 1 ? f.ValueNames()[0] : $"one of {string.Join(", ", f.ValueNames())}";
 
     internal static string Describe(Condition condition) => condition switch
     {

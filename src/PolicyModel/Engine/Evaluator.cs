@@ -76,6 +76,8 @@ internal sealed class DecisionTemplate
 
     public required IReadOnlyList<RuleConflict> Conflicts { get; init => field = value.ToEquatableArray(); }
 
+    public long ConflictsNotListed { get; init; }
+
     /// <summary>The explanation with <see cref="Slot"/> placeholders.</summary>
     public required string Explanation { get; init; }
 
@@ -98,6 +100,7 @@ internal sealed class DecisionTemplate
         Obligations = Obligations,
         Preempted = Preempted,
         Conflicts = Conflicts,
+        ConflictsNotListed = ConflictsNotListed,
         Explanation = Slot.Fill(Explanation, request, date),
     };
 }
@@ -218,14 +221,17 @@ internal static class Evaluator
         }
 
         // Preemption (4.5), after exceptions: by name, then by the declarations of the chain's jurisdictions.
-        var preempted = new Dictionary<CompiledRule, string>();
+        // Membership is a set lookup and the preempting rule's citation is written once per preempted rule, so the
+        // work is the number of preemption targets named, not targets times counting rules.
+        var preempted = new Dictionary<CompiledRule, CompiledRule>();
+        var countingSet = counting.ToHashSet();
         foreach (var rule in counting)
         {
             foreach (var target in rule.PreemptsRules)
             {
-                if (counting.Contains(target))
+                if (countingSet.Contains(target))
                 {
-                    preempted.TryAdd(target, rule.Rule.Provision.CitationOn(date));
+                    preempted.TryAdd(target, rule);
                 }
             }
         }
@@ -245,7 +251,7 @@ internal static class Evaluator
                 if (declaration.Preemption.Layers.Contains(target.Rule.Layer) && declaration.Preemption.Preempts.Contains(target.Rule.Effect)
                     && reach.Contains(target.JurisdictionIndex))
                 {
-                    preempted.TryAdd(target, trigger.Rule.Provision.CitationOn(date));
+                    preempted.TryAdd(target, trigger);
                 }
             }
         }
@@ -254,7 +260,7 @@ internal static class Evaluator
         {
             if (preempted.TryGetValue(rule, out var by))
             {
-                evaluation.Preempted.Add((rule, by));
+                evaluation.Preempted.Add((rule, by.Rule.Provision.CitationOn(date)));
             }
             else
             {
@@ -301,11 +307,21 @@ internal static class Evaluator
             deciding.Add(presumption.Presumption.Id);
         }
 
-        var conflicts = new List<RuleConflict>();
-        foreach (var p in ordered.Where(r => r.Rule.Effect == Effect.Prohibit))
+        // Every prohibiting rule conflicts with every permitting or requiring one: the pairs grow with the square of
+        // the rules, so only the first Decision.MaxConflictsListed are listed and the rest counted.
+        var prohibiting = ordered.Where(r => r.Rule.Effect == Effect.Prohibit).ToList();
+        var allowing = ordered.Where(r => r.Rule.Effect is Effect.Permit or Effect.Require).ToList();
+        var conflictCount = (long)prohibiting.Count * allowing.Count;
+        var conflicts = new List<RuleConflict>((int)Math.Min(conflictCount, Decision.MaxConflictsListed));
+        foreach (var p in prohibiting)
         {
-            foreach (var q in ordered.Where(r => r.Rule.Effect is Effect.Permit or Effect.Require))
+            foreach (var q in allowing)
             {
+                if (conflicts.Count == Decision.MaxConflictsListed)
+                {
+                    break;
+                }
+
                 conflicts.Add(new RuleConflict(p.Rule.Id, q.Rule.Id));
             }
         }
@@ -319,7 +335,8 @@ internal static class Evaluator
             Obligations = Obligations(ordered, outcome),
             Preempted = [.. evaluation.Preempted.Select(p => p.Rule.Rule.Id)],
             Conflicts = conflicts,
-            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
+            ConflictsNotListed = conflictCount - conflicts.Count,
+            Explanation = explain ? Explanations.Explain(date, outcome, ordered, evaluation, presumption, conflicts, conflictCount, jurisdiction.Jurisdiction.LawCurrentTo) : string.Empty,
         };
     }
 

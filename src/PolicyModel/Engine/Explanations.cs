@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NodaTime;
 using PolicyModel.Json;
@@ -7,7 +8,13 @@ namespace PolicyModel.Engine;
 /// <summary>Writes the one-or-two-sentence explanation of a decision (docs/semantics.md, section 13) from rule data only.</summary>
 internal static class Explanations
 {
-    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, List<RuleConflict> conflicts, LocalDate? lawCurrentTo)
+    /// <summary>
+    /// Most rules an explanation names in one list; the rest are counted ("and 297 more"), so an explanation stays
+    /// a sentence or two however many rules count (each citation and phrase is at most 4,096 characters).
+    /// </summary>
+    public const int MaxRulesNamed = 3;
+
+    public static string Explain(LocalDate date, Outcome outcome, List<CompiledRule> ordered, Evaluation evaluation, CompiledPresumption? presumption, IReadOnlyList<RuleConflict> conflicts, long conflictCount, LocalDate? lawCurrentTo)
     {
         var text = new StringBuilder();
         var controlling = ordered.Where(r => r.Rule.Effect == outcome.ControllingEffect()).ToList();
@@ -17,12 +24,13 @@ internal static class Explanations
             case Outcome.PoliceAction:
             {
                 text.Append("act on the ").Append(Slot.Value(RequestField.Circumstances))
-                    .Append(" as ordinary police work (").Append(Join(controlling.Select(r => Cite(r, date)))).Append(')');
+                    .Append(" as ordinary police work (").Append(Join(controlling.Take(MaxRulesNamed).Select(r => Cite(r, date)))).Append(More(controlling.Count)).Append(')');
                 var underlying = ordered.Where(r => r.Rule.Effect is Effect.Prohibit or Effect.Refer).ToList();
                 if (underlying.Count > 0)
                 {
                     text.Append("; do not assist the ").Append(Slot.Value(RequestField.Assistance)).Append(" itself: ");
-                    AppendRules(text, underlying, date);
+                    AppendRules(text, underlying.Take(MaxRulesNamed).ToList(), date);
+                    text.Append(More(underlying.Count));
                 }
                 else
                 {
@@ -39,8 +47,8 @@ internal static class Explanations
                 break;
 
             default:
-                AppendRules(text, controlling.Take(3).ToList(), date);
-                text.Append(" (").Append(FactsOf(controlling.Take(3))).Append(").");
+                AppendRules(text, controlling.Take(MaxRulesNamed).ToList(), date);
+                text.Append(More(controlling.Count)).Append(" (").Append(FactsOf(controlling.Take(MaxRulesNamed).ToList(), date)).Append(").");
 
                 break;
         }
@@ -79,6 +87,11 @@ internal static class Explanations
         foreach (var conflict in conflicts.Take(2))
         {
             notes.Add($"conflict: {conflict.Prohibiting} prohibits what {conflict.Other} allows and neither is an exception to the other, so the prohibition prevails");
+        }
+
+        if (conflictCount > 2)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{conflictCount - 2:N0} more such conflicts"));
         }
 
         AppendSentence(text, notes.Concat(Obligations(ordered, outcome)).Concat(LawCurrency(date, lawCurrentTo)));
@@ -136,7 +149,7 @@ internal static class Explanations
             {
                 Obligation.SupervisorToScene => "a supervisor responds to the scene",
                 Obligation.RecordRequest => "record the request for the reporting duty",
-                Obligation.InformSubject => "tell the person about the detainer",
+                Obligation.InformSubject => InformSubjectClause(ordered),
                 _ => outcome == Outcome.Denied ? "release the person when otherwise eligible and do not hold them for the requester" : null,
             };
             if (clause is not null)
@@ -144,6 +157,18 @@ internal static class Explanations
                 yield return clause;
             }
         }
+    }
+
+    /// <summary>
+    /// The duty to inform, worded for what the rules that impose it are about: the detainer when a detainer rule
+    /// imposes it (Texas), otherwise the request itself.
+    /// </summary>
+    private static string InformSubjectClause(List<CompiledRule> ordered)
+    {
+        var about = ordered.Where(r => r.Rule.Obligations.Contains(Obligation.InformSubject))
+            .Select(r => r.Rule.Explains ?? string.Empty)
+            .Any(text => text.Contains("detainer", StringComparison.OrdinalIgnoreCase));
+        return about ? "tell the person about the detainer" : "tell the person about the request";
     }
 
     /// <summary>Appends the clauses as one sentence: capitalised, joined by semicolons, ending with a full stop.</summary>
@@ -170,7 +195,12 @@ internal static class Explanations
         }
     }
 
-    private static string FactsOf(IEnumerable<CompiledRule> rules)
+    /// <summary>
+    /// The request's fields the rules test, with their values, except the subject facts: those are facts about the
+    /// person's status, which a decision record must not restate. A rule that tests them is named with its legal
+    /// effect instead ("the 2A.060(b) exception applies").
+    /// </summary>
+    private static string FactsOf(List<CompiledRule> rules, LocalDate date)
     {
         var fields = new HashSet<RequestField> { RequestField.Assistance };
         foreach (var rule in rules)
@@ -178,9 +208,16 @@ internal static class Explanations
             fields.UnionWith(rule.Fields);
         }
 
-        var parts = RequestSchema.DisplayOrder.Where(f => fields.Contains(f.Field)).Select(f => Slot.Fact(f.Field));
-        return "on these facts: " + string.Join(", ", parts);
+        var parts = RequestSchema.DisplayOrder.Where(f => fields.Contains(f.Field) && f.Field != RequestField.SubjectFacts).Select(f => Slot.Fact(f.Field));
+        var text = "on these facts: " + string.Join(", ", parts);
+        var onStatus = rules.Where(r => r.Fields.Contains(RequestField.SubjectFacts)).ToList();
+        return onStatus.Count == 0 ? text : text + "; " + string.Join("; ", onStatus.Select(r =>
+            r.Rule.Excepts.Count > 0 ? $"the {Cite(r, date)} exception applies" : $"the conditions of {Cite(r, date)} are met"));
     }
+
+    private static string More(int count) => count > MaxRulesNamed
+        ? string.Create(CultureInfo.InvariantCulture, $", and {count - MaxRulesNamed:N0} more")
+        : string.Empty;
 
     private static string Cite(CompiledRule rule, LocalDate date) => Slot.Clean(rule.Rule.Provision.CitationOn(date));
 
@@ -251,6 +288,13 @@ internal static class Slot
             }
 
             var field = RequestSchema.Fields[code >= 'a' ? code - 'a' : code - '0'];
+            if (request.Unknown.Contains(field.Field))
+            {
+                // A partial request whose unknown facts cannot change the decision: say so rather than name a placeholder.
+                text.Append(code >= 'a' ? $"{field.Label} unknown" : $"unknown {field.Label}");
+                continue;
+            }
+
             var value = field.ValueOf(request);
             text.Append(code >= 'a' ? field.Phrase(value) : field.ValueText(value));
         }

@@ -6,6 +6,9 @@ namespace PolicyModel.Engine;
 internal sealed class PolicyCompiler
 {
     private readonly List<Problem> problems = [];
+
+    /// <summary>Unknown parents reported with a likely intended one, under which checking went on (see DefineJurisdictions).</summary>
+    private int recoveredParents;
     private readonly List<PolicyDocument> documents;
     private readonly Dictionary<JurisdictionId, (JurisdictionDeclaration Declaration, PolicyDocument Document)> definitions = [];
     private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions = [];
@@ -23,7 +26,7 @@ internal sealed class PolicyCompiler
     public PolicySet? Compile()
     {
         DefineJurisdictions();
-        if (problems.Count > 0)
+        if (problems.Count > recoveredParents)
         {
             return null;
         }
@@ -92,21 +95,31 @@ internal sealed class PolicyCompiler
             if (!definitions.ContainsKey(document.Jurisdiction.Id))
             {
                 problems.Add(new Problem(ProblemCodes.UnknownJurisdiction, document.Name, "$.jurisdiction.id", null, null,
-                    $"the document adds rules to `{document.Jurisdiction.Id}`, which no document of the set defines"));
+                    $"the document adds rules to `{document.Jurisdiction.Id}`, which no document of the set defines{Json.Binder.Suggest(document.Jurisdiction.Id.Value, definitions.Keys.Select(k => k.Value))}"));
             }
         }
 
         var index = 0;
         foreach (var (id, (declaration, document)) in definitions)
         {
+            var parentId = declaration.Parent;
             if (declaration.Parent is { } parent && !definitions.ContainsKey(parent))
             {
+                var closest = Json.Binder.Closest(parent.Value, definitions.Keys.Select(k => k.Value).Where(k => k != id.Value));
                 problems.Add(new Problem(ProblemCodes.UnknownParent, document.Name, "$.jurisdiction.parent", null, null,
-                    $"the parent jurisdiction `{parent}` is not defined by any document of the set"));
-                continue;
+                    $"the parent jurisdiction `{parent}` is not defined by any document of the set{(closest is null ? string.Empty : $" (did you mean `{closest}`?)")}"));
+                if (closest is null)
+                {
+                    continue;
+                }
+
+                // A likely typo: keep checking the rest of the set as if the suggested parent had been written, so one
+                // run reports every problem (the set is never built: the problem above stays).
+                parentId = new JurisdictionId(closest);
+                recoveredParents++;
             }
 
-            var jurisdiction = new Jurisdiction(id, declaration.Name!, declaration.Parent,
+            var jurisdiction = new Jurisdiction(id, declaration.Name!, parentId,
                 DateTimeZoneProviders.Tzdb[declaration.TimeZone!], declaration.Level!.Value)
             {
                 LawCurrentTo = ChainLawCurrentTo(id),
@@ -114,7 +127,7 @@ internal sealed class PolicyCompiler
             jurisdictions[id] = new CompiledJurisdiction { Jurisdiction = jurisdiction, Index = index++ };
         }
 
-        if (problems.Count > 0)
+        if (problems.Count > recoveredParents)
         {
             return;
         }
@@ -246,7 +259,7 @@ internal sealed class PolicyCompiler
             if (!sources.TryGetValue(declaration.Source, out var source))
             {
                 Add(ProblemCodes.UnknownSource, document, declaration, ".source",
-                    $"the source `{declaration.Source}` is not defined in this document's `sources`");
+                    $"the source `{declaration.Source}` is not defined in this document's `sources`{(problems.Count < 1_000 ? Json.Binder.Suggest(declaration.Source, sources.Keys) : string.Empty)}");
             }
 
             if (!ClaimId(declaration.Id, declaration))
@@ -610,7 +623,7 @@ internal sealed class PolicyCompiler
             if (definition is null)
             {
                 compiler.Add(ProblemCodes.UnknownTerm, owner, term, string.Empty,
-                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions");
+                    $"the term `{term.Term}` is not defined in this document or the documents of its enclosing jurisdictions{(compiler.problems.Count < 1_000 ? Json.Binder.Suggest(term.Term, VisibleTerms(owner)) : string.Empty)}");
                 return null;
             }
 
@@ -663,6 +676,13 @@ internal sealed class PolicyCompiler
             compiler.resolvedTerms[key] = predicate;
             compiler.termNesting[key] = depth;
             return predicate;
+        }
+
+        /// <summary>Every term name a rule of <paramref name="owner"/> can use: its own and its enclosing jurisdictions'.</summary>
+        private IEnumerable<string> VisibleTerms(PolicyDocument owner)
+        {
+            var chain = compiler.jurisdictions[owner.Jurisdiction.Id].ChainIds.ToHashSet();
+            return owner.Terms.Keys.Concat(compiler.documents.Where(d => chain.Contains(d.Jurisdiction.Id)).SelectMany(d => d.Terms.Keys)).Distinct(StringComparer.Ordinal);
         }
 
         private (Condition? Definition, PolicyDocument? Document) Find(string name, PolicyDocument owner)

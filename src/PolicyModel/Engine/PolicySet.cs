@@ -10,7 +10,7 @@ namespace PolicyModel;
 /// <see cref="Decide(AssistanceRequest)"/> at once. The engine never reads the clock: the request's
 /// <c>receivedAt</c> is the only time it uses.
 /// </summary>
-public sealed class PolicySet
+public sealed partial class PolicySet
 {
     private readonly Dictionary<JurisdictionId, CompiledJurisdiction> jurisdictions;
     private readonly Dictionary<RuleId, CompiledRule> rulesById;
@@ -149,7 +149,8 @@ public sealed class PolicySet
     /// <param name="request">The request.</param>
     /// <returns>The decision with its reasons.</returns>
     /// <exception cref="InvalidRequestException">The request is invalid: an unknown jurisdiction, a value outside its vocabulary, an over-long id.</exception>
-    public Decision Decide(AssistanceRequest request) => DecideCompact(request).ToDecision();
+    /// <remarks>A partial request (with <see cref="AssistanceRequest.Unknown"/> facts) is decided by <see cref="DecidePartial(AssistanceRequest)"/>.</remarks>
+    public Decision Decide(AssistanceRequest request) => request?.Unknown.IsEmpty == false ? DecidePartial(request) : DecideCompact(request!).ToDecision();
 
     /// <summary>
     /// Decides a request without allocating (after the first request of its kind): the result points at a
@@ -158,12 +159,16 @@ public sealed class PolicySet
     /// </summary>
     /// <param name="request">The request.</param>
     /// <returns>The compact decision.</returns>
-    /// <exception cref="InvalidRequestException">The request is invalid.</exception>
+    /// <exception cref="InvalidRequestException">The request is invalid, or partial (a partial request has no compact decision: use <see cref="Decide(AssistanceRequest)"/>).</exception>
     public CompactDecision DecideCompact(AssistanceRequest request)
     {
         Guard.Against.Null(request);
         var values = default(RequestSchema.Values);
         var jurisdiction = Resolve(request, ref values, out var problem, checkFields: false) ?? throw new InvalidRequestException([problem!]);
+        if (!request.Unknown.IsEmpty)
+        {
+            throw PartialNotAllowed("a compact decision");
+        }
 
         // The decision tables check the field values as they look them up (a value outside its vocabulary has no
         // class); without tables the values are checked first.
@@ -276,8 +281,23 @@ public sealed class PolicySet
             return false;
         }
 
-        decision = Compact(jurisdiction, request, scratch).ToDecision();
-        return true;
+        if (request.Unknown.IsEmpty)
+        {
+            decision = Compact(jurisdiction, request, scratch).ToDecision();
+            return true;
+        }
+
+        try
+        {
+            decision = Counterfactuals.DecidePartial(jurisdiction, request);
+            return true;
+        }
+        catch (InvalidRequestException ex) when (ex.Problems.Count > 0)
+        {
+            decision = null;
+            problem = ex.Problems[0];
+            return false;
+        }
     }
 
     /// <summary>Decides many requests in order.</summary>
@@ -301,6 +321,11 @@ public sealed class PolicySet
         if (problem is not null)
         {
             throw new InvalidRequestException([problem]);
+        }
+
+        if (!request.Unknown.IsEmpty)
+        {
+            throw PartialNotAllowed("an explanation");
         }
 
         var trace = new DecisionTraceBuilder();
@@ -346,6 +371,16 @@ public sealed class PolicySet
     }
 
     /// <summary>The request's jurisdiction, or null with the problem that makes the request invalid.</summary>
+    private CompiledJurisdiction? Resolve(AssistanceRequest request, out Problem? problem)
+    {
+        var scratch = default(RequestSchema.Values);
+        return Resolve(request, ref scratch, out problem);
+    }
+
+    /// <summary>
+    /// The request's jurisdiction, or null with the problem that makes the request invalid; reads the request's field
+    /// values into <paramref name="values"/> and, unless <paramref name="checkFields"/> is false, checks them.
+    /// </summary>
     private CompiledJurisdiction? Resolve(AssistanceRequest request, ref RequestSchema.Values values, out Problem? problem, bool checkFields = true)
     {
         const string Doc = "request";
@@ -370,7 +405,7 @@ public sealed class PolicySet
         if (jurisdiction is null && !jurisdictions.TryGetValue(request.Jurisdiction, out jurisdiction))
         {
             problem = new Problem(ProblemCodes.UnknownRequestJurisdiction, Doc, "$.jurisdiction", null, null,
-                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
+                $"`{request.Jurisdiction}` is not a jurisdiction of this policy set{Json.Binder.Suggest(request.Jurisdiction.Value ?? string.Empty, Jurisdictions.Select(j => j.Id.Value))}; expected one of {string.Join(", ", Jurisdictions.Select(j => $"`{j.Id}`"))}");
             return null;
         }
 

@@ -192,7 +192,11 @@ internal sealed class Binder(string document, List<Problem> problems)
         return text;
     }
 
-    internal static string Suggest(string given, IEnumerable<string> candidates)
+    internal static string Suggest(string given, IEnumerable<string> candidates) =>
+        Closest(given, candidates) is { } best ? $" (did you mean `{best}`?)" : string.Empty;
+
+    /// <summary>The candidate closest to <paramref name="given"/> by edit distance, when close enough to be a typo of it.</summary>
+    internal static string? Closest(string given, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -207,7 +211,7 @@ internal sealed class Binder(string document, List<Problem> problems)
             }
         }
 
-        return best is not null && bestDistance <= Math.Max(2, given.Length / 4) ? $" (did you mean `{best}`?)" : string.Empty;
+        return best is not null && bestDistance <= Math.Max(2, given.Length / 4) ? best : null;
     }
 
     private static int Distance(string a, string b)

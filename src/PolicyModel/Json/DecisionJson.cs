@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
+using PolicyModel.Engine;
 using PolicyModel.Json;
 
 namespace PolicyModel;
@@ -11,11 +12,13 @@ namespace PolicyModel;
 /// </summary>
 public static class DecisionJson
 {
-    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "explanation"];
+    private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "conflictsNotListed", "explanation", "dependsOn", "askFirst", "policyDigest", "lawCurrentTo"];
+    private static readonly string[] EntryProperties = ["when", "outcome"];
     private static readonly string[] ConflictProperties = ["prohibiting", "other"];
 
     // An explanation quotes up to a few rules' `explains` phrases (4,096 characters each), so strings may be longer than in documents.
-    private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 1 << 20, MaxItems = 1_000_000 };
+    // A partial decision's `dependsOn[i].when.<set field>[j]` is six levels deep.
+    private static readonly JsonLimits Limits = new() { MaxDepth = 6, MaxStringLength = 1 << 20, MaxItems = 1_000_000 };
 
     /// <summary>
     /// Reads one decision in the contract's JSON form, as <see cref="Serialize(Decision, bool)"/> writes it. Strict like
@@ -41,7 +44,7 @@ public static class DecisionJson
         return decision;
     }
 
-    private static Decision? Bind(JNode node, Binder bind)
+    internal static Decision? Bind(JNode node, Binder bind)
     {
         const string what = "a decision";
         var props = bind.Object(node, what, Properties);
@@ -65,9 +68,31 @@ public static class DecisionJson
         var obligations = bind.Required(props, node, "obligations", what) is { } ob ? List(ob, bind, "obligation", n => bind.Value<Obligation>(n, "obligation") is { } v ? (true, v) : (false, default)) : null;
         var preempted = bind.Required(props, node, "preempted", what) is { } pr ? List(pr, bind, "rule id", n => RuleIdOf(n, bind)) : null;
         var conflicts = props.TryGetValue("conflicts", out var cf) ? List(cf, bind, "conflict", n => Conflict(n, bind) is { } v ? (true, v) : (false, null!)) : [];
+        long notListed = 0;
+        if (props.TryGetValue("conflictsNotListed", out var nl) && !TryCount(nl, bind, out notListed))
+        {
+            return null;
+        }
+
         var explanation = bind.Required(props, node, "explanation", what) is { } ex ? bind.String(ex) : null;
+        var dependsOn = props.TryGetValue("dependsOn", out var dn) ? List(dn, bind, "dependsOn entry", n => Entry(n, bind) is { } v ? (true, v) : (false, null!)) : [];
+        RequestField? askFirst = null;
+        if (props.TryGetValue("askFirst", out var af) && bind.String(af, "a request field name") is { } askName)
+        {
+            if (RequestSchema.TryFind(askName, out var field))
+            {
+                askFirst = field.Field;
+            }
+            else
+            {
+                bind.Add(ProblemCodes.UnknownValue, af, $"`{JNode.Shorten(askName)}` is not a request field that can be unknown");
+            }
+        }
+
+        var digest = props.TryGetValue("policyDigest", out var pd) ? bind.NonEmptyString(pd, "a policy digest") : null;
+        var lawCurrentTo = props.TryGetValue("lawCurrentTo", out var lc) ? bind.Date(lc) : null;
         if (bind.Problems.Count != start || outcome is null || date is null || chain is null || deciding is null || citations is null
-            || obligations is null || preempted is null || conflicts is null || explanation is null)
+            || obligations is null || preempted is null || conflicts is null || explanation is null || dependsOn is null)
         {
             return null;
         }
@@ -83,8 +108,74 @@ public static class DecisionJson
             Obligations = obligations,
             Preempted = preempted,
             Conflicts = conflicts,
+            ConflictsNotListed = notListed,
             Explanation = explanation,
+            DependsOn = dependsOn,
+            AskFirst = askFirst,
+            PolicyDigest = digest,
+            LawCurrentTo = lawCurrentTo,
         };
+    }
+
+    private static DependsOnEntry? Entry(JNode node, Binder bind)
+    {
+        const string what = "a dependsOn entry";
+        var props = bind.Object(node, what, EntryProperties);
+        if (props is null)
+        {
+            return null;
+        }
+
+        var start = bind.Problems.Count;
+        var outcome = bind.Required(props, node, "outcome", what) is { } o ? bind.Value<Outcome>(o, "outcome") : null;
+        var when = new Dictionary<RequestField, IReadOnlyList<FieldValue>>();
+        if (bind.Required(props, node, "when", what) is { } w && bind.Object(w, "the values of the unknown facts", [.. RequestFields.All.Select(RequestFields.Name)]) is { } fields)
+        {
+            foreach (var field in RequestFields.All)
+            {
+                if (fields.TryGetValue(RequestFields.Name(field), out var values) && List(values, bind, "value", v => Value(field, v, bind)) is { } list)
+                {
+                    when[field] = list;
+                }
+            }
+        }
+
+        return bind.Problems.Count == start && outcome is not null ? new DependsOnEntry(when, outcome.Value) : null;
+    }
+
+    /// <summary>One value of a field: a name, or for a set field an array of names.</summary>
+    private static (bool Ok, FieldValue Value) Value(RequestField field, JNode node, Binder bind)
+    {
+        var name = RequestFields.Name(field);
+        var names = RequestFields.IsSet(field)
+            ? bind.Array(node, $"an array of `{name}` values")?.Select(n => bind.String(n, $"a `{name}` value")).ToList()
+            : [bind.String(node, $"a `{name}` value")];
+        if (names is null || names.Any(n => n is null))
+        {
+            return (false, default);
+        }
+
+        try
+        {
+            return (true, FieldValue.Parse(field, names!));
+        }
+        catch (ArgumentException ex)
+        {
+            bind.Add(ProblemCodes.UnknownValue, node, ex.Message.Split(" (Parameter", 2)[0]);
+            return (false, default);
+        }
+    }
+
+    private static bool TryCount(JNode node, Binder bind, out long count)
+    {
+        count = 0;
+        if (node.Kind != JKind.Number || !long.TryParse(node.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count))
+        {
+            bind.WrongType(node, "a whole number of 0 or more");
+            return false;
+        }
+
+        return true;
     }
 
     private static (bool Ok, RuleId Value) RuleIdOf(JNode node, Binder bind) => bind.Id(node, "rule id") is { } id ? (true, new RuleId(id)) : (false, default);
@@ -167,7 +258,12 @@ public static class DecisionJson
         Obligations = [.. d.Obligations.Select(ContractNames<Obligation>.Name)],
         Preempted = [.. d.Preempted.Select(r => r.Value)],
         Conflicts = d.Conflicts.Count == 0 ? null : [.. d.Conflicts.Select(c => new ConflictDocument { Prohibiting = c.Prohibiting.Value, Other = c.Other.Value })],
+        ConflictsNotListed = d.ConflictsNotListed == 0 ? null : d.ConflictsNotListed,
         Explanation = d.Explanation,
+        AskFirst = d.AskFirst is { } field ? RequestFields.Name(field) : null,
+        DependsOn = d.DependsOn.Count == 0 ? null : [.. d.DependsOn.Select(e => new DependsOnDocument { When = e.When, Outcome = ContractNames<Outcome>.Name(e.Outcome) })],
+        PolicyDigest = d.PolicyDigest,
+        LawCurrentTo = d.LawCurrentTo?.ToContractText(),
     };
 }
 
@@ -177,6 +273,12 @@ internal sealed class DecisionDocument
     public string? RequestId { get; init; }
 
     public required string Outcome { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AskFirst { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<DependsOnDocument>? DependsOn { get; init; }
 
     public required string EffectiveDate { get; init; }
 
@@ -193,7 +295,49 @@ internal sealed class DecisionDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ConflictDocument>? Conflicts { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? ConflictsNotListed { get; init; }
+
     public required string Explanation { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PolicyDigest { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? LawCurrentTo { get; init; }
+}
+
+/// <summary>One entry of a partial decision's <c>dependsOn</c>.</summary>
+internal sealed class DependsOnDocument
+{
+    [JsonConverter(typeof(WhenConverter))]
+    public required IReadOnlyDictionary<RequestField, IReadOnlyList<FieldValue>> When { get; init; }
+
+    public required string Outcome { get; init; }
+}
+
+/// <summary>Writes <c>when</c>: each unknown field's JSON name with its values (a set field's values as arrays).</summary>
+internal sealed class WhenConverter : JsonConverter<IReadOnlyDictionary<RequestField, IReadOnlyList<FieldValue>>>
+{
+    public override IReadOnlyDictionary<RequestField, IReadOnlyList<FieldValue>> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("decisions are read by DecisionJson.Parse");
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<RequestField, IReadOnlyList<FieldValue>> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var field in RequestFields.All.Where(value.ContainsKey))
+        {
+            writer.WriteStartArray(RequestFields.Name(field));
+            foreach (var v in value[field])
+            {
+                v.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
 }
 
 internal sealed class ConflictDocument

@@ -402,6 +402,14 @@ internal ref struct JsonTreeReader
             return;
         }
 
+        var line = (int)(ex.LineNumber ?? 0) + 1;
+        var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+        if (SyntaxErrors.Explain(message) is { } own)
+        {
+            Add(ProblemCodes.MalformedJson, "$", line, column, $"not valid JSON at line {line}, column {column}: {own}");
+            return;
+        }
+
         // System.Text.Json quotes the offending input ("'tJane Doe...' is an invalid JSON literal"), line breaks
         // included: keep the message one line and never longer than a hint, and quote nothing but a single character.
         var literal = message.IndexOf("' is an invalid JSON literal. Expected the literal '", StringComparison.Ordinal);
@@ -426,7 +434,7 @@ internal ref struct JsonTreeReader
             message = char.ToLowerInvariant(message[0]) + message[1..];
         }
 
-        Add(ProblemCodes.MalformedJson, "$", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"malformed JSON: {message}");
+        Add(ProblemCodes.MalformedJson, "$", line, column, $"not valid JSON at line {line}, column {column}: {message}");
     }
 
     private (int Line, int Column) Position(long index)

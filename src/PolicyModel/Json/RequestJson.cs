@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
+using PolicyModel.Engine;
 using PolicyModel.Json;
 
 namespace PolicyModel;
@@ -18,6 +19,9 @@ public static class RequestJson
 
     /// <summary>Most problems reported for one file before reading stops: 100.</summary>
     public const int MaxProblems = 100;
+
+    /// <summary>The properties of a request object: the schema's, and <c>unknown</c> (a partial request).</summary>
+    private static readonly string[] Properties = [.. RequestSchema.JsonProperties, "unknown"];
 
     private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 4096, MaxItems = 64 };
 
@@ -89,34 +93,54 @@ public static class RequestJson
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
-            writer.WriteStartObject();
-            var values = default(RequestSchema.Values);
-            RequestSchema.Read(request, values);
-            foreach (var property in RequestSchema.JsonProperties)
-            {
-                if (RequestSchema.TryFind(property, out var field))
-                {
-                    WriteField(writer, field, values[field.Position]);
-                }
-                else if (property == "receivedAt")
-                {
-                    // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
-                    writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
-                }
-                else if (property == "jurisdiction")
-                {
-                    writer.WriteString(property, request.Jurisdiction.Value);
-                }
-                else if (request.Id is not null)
-                {
-                    writer.WriteString(property, request.Id);
-                }
-            }
-
-            writer.WriteEndObject();
+            Write(writer, request);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a request object (every field, defaults included) to a JSON writer.</summary>
+    internal static void Write(Utf8JsonWriter writer, AssistanceRequest request)
+    {
+        writer.WriteStartObject();
+        var values = default(RequestSchema.Values);
+        RequestSchema.Read(request, values);
+        foreach (var property in RequestSchema.JsonProperties)
+        {
+            if (RequestSchema.TryFind(property, out var field))
+            {
+                if (!request.Unknown.Contains(field.Field))
+                {
+                    WriteField(writer, field, values[field.Position]);
+                }
+            }
+            else if (property == "receivedAt")
+            {
+                // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
+                writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
+            }
+            else if (property == "jurisdiction")
+            {
+                writer.WriteString(property, request.Jurisdiction.Value);
+            }
+            else if (request.Id is not null)
+            {
+                writer.WriteString(property, request.Id);
+            }
+        }
+
+        if (!request.Unknown.IsEmpty)
+        {
+            writer.WriteStartArray("unknown");
+            foreach (var field in RequestSchema.JsonOrder.Where(f => request.Unknown.Contains(f.Field)))
+            {
+                writer.WriteStringValue(field.JsonName);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -148,7 +172,7 @@ public static class RequestJson
     internal static AssistanceRequest? Bind(JNode node, Binder bind)
     {
         const string what = "a request";
-        var props = bind.Object(node, what, RequestSchema.JsonProperties);
+        var props = bind.Object(node, what, Properties);
         if (props is null)
         {
             return null;
@@ -171,14 +195,22 @@ public static class RequestJson
             id = idText;
         }
 
+        var unknown = props.TryGetValue("unknown", out var un) ? Unknown(un, props, bind) : EnumSet<RequestField>.Empty;
         var jurisdiction = bind.Required(props, node, "jurisdiction", what) is { } j ? bind.Id(j, "jurisdiction id") : null;
         var receivedAt = bind.Required(props, node, "receivedAt", what) is { } r ? ReadInstant(r, bind) : null;
 
         // Required fields first, then the optional ones, each in the contract's order: problems come in that order.
+        // A field the request lists as unknown needs no value: it holds a placeholder, which deciding ignores.
         var values = default(RequestSchema.Values);
-        var complete = true;
+        var complete = unknown is not null;
         foreach (var field in RequestSchema.JsonOrder.Where(f => f.IsRequired).Concat(RequestSchema.JsonOrder.Where(f => !f.IsRequired)))
         {
+            if (unknown is { } u && u.Contains(field.Field))
+            {
+                values[field.Position] = RequestFields.Placeholder(field);
+                continue;
+            }
+
             var given = field.IsRequired ? bind.Required(props, node, field.JsonName, what) : props.GetValueOrDefault(field.JsonName);
             ulong? value = given is null ? (field.IsRequired ? null : field.Default)
                 : field.IsSet ? bind.ValueMask(given, field, allowEmpty: true)
@@ -192,7 +224,52 @@ public static class RequestJson
             return null;
         }
 
-        return RequestSchema.Create(new JurisdictionId(jurisdiction), receivedAt.Value, values, id);
+        var request = RequestSchema.Create(new JurisdictionId(jurisdiction), receivedAt.Value, values, id);
+        return unknown!.Value.IsEmpty ? request : request with { Unknown = unknown.Value };
+    }
+
+    /// <summary>The <c>unknown</c> list: names of request fields, each at most once, none of them also given a value.</summary>
+    private static EnumSet<RequestField>? Unknown(JNode node, Dictionary<string, JNode> props, Binder bind)
+    {
+        if (bind.Array(node, "a list of the request fields not known yet") is not { } items)
+        {
+            return null;
+        }
+
+        var fields = EnumSet<RequestField>.Empty;
+        var ok = true;
+        foreach (var item in items)
+        {
+            var name = bind.String(item, "a request field name");
+            if (name is null)
+            {
+                ok = false;
+            }
+            else if (!RequestSchema.TryFind(name, out var field))
+            {
+                var expected = string.Join(", ", RequestSchema.JsonOrder.Select(f => $"`{f.JsonName}`"));
+                bind.Add(ProblemCodes.UnknownValue, item, RequestSchema.JsonProperties.Contains(name)
+                    ? $"`{name}` cannot be unknown: a request always states its jurisdiction and time (and its id, when it has one); expected one of {expected}"
+                    : $"`{JNode.Shorten(name)}` is not a request field that can be unknown; expected one of {expected}");
+                ok = false;
+            }
+            else if (fields.Contains(field.Field))
+            {
+                bind.Add(ProblemCodes.InvalidValue, item, $"`{name}` is listed twice");
+                ok = false;
+            }
+            else if (props.ContainsKey(name))
+            {
+                bind.Add(ProblemCodes.UnknownFieldGiven, item, $"`{name}` is listed as unknown but the request also gives it; remove one of the two");
+                ok = false;
+            }
+            else
+            {
+                fields = fields.Add(field.Field);
+            }
+        }
+
+        return ok ? fields : null;
     }
 
     private static readonly OffsetDateTimePattern SecondsOffsetPattern =

@@ -7,6 +7,7 @@ namespace PolicyModel;
 /// <see cref="Respondent"/> <c>police</c>, <see cref="Authority"/> <c>none</c>, empty lists. There is
 /// deliberately no member for a person's immigration status.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(AssistanceRequestJsonConverter))]
 public sealed record AssistanceRequest
 {
     /// <summary>Maximum length of <see cref="Id"/> in characters.</summary>
@@ -55,6 +56,13 @@ public sealed record AssistanceRequest
     /// <summary>Facts about the person that some laws key on.</summary>
     public EnumSet<SubjectFact> SubjectFacts { get; init; }
 
+    /// <summary>
+    /// The facts not known yet (a partial request, contract <c>unknown</c>); the values this request holds for them are
+    /// ignored. <see cref="PolicySet.Decide(AssistanceRequest)"/> and <see cref="PolicySet.DecidePartial(AssistanceRequest)"/>
+    /// decide a partial request over every value they could take. Empty for a complete request.
+    /// </summary>
+    public EnumSet<RequestField> Unknown { get; init; }
+
     /// <summary>Starts a request builder for C# callers: <c>AssistanceRequest.For("us-il-chicago").At(...)...Build()</c>.</summary>
     /// <param name="jurisdiction">The jurisdiction id.</param>
     /// <returns>A builder.</returns>
@@ -87,6 +95,8 @@ public sealed record AssistanceRequestBuilder
     private EnumSet<SubjectFact> FactValues { get; init; }
 
     private string? IdValue { get; init; }
+
+    private EnumSet<RequestField> UnknownValues { get; init; }
 
     /// <summary>Sets when the request was made.</summary>
     /// <param name="receivedAt">The time with its offset.</param>
@@ -152,21 +162,28 @@ public sealed record AssistanceRequestBuilder
     public AssistanceRequestBuilder Where(params SubjectFact[] facts) =>
         this with { FactValues = FactValues.Union(EnumSet<SubjectFact>.Of(facts)) };
 
+    /// <summary>Marks facts as not known yet (a partial request); they need no value.</summary>
+    /// <param name="fields">The unknown fields.</param>
+    /// <returns>The builder.</returns>
+    public AssistanceRequestBuilder NotKnowing(params RequestField[] fields) =>
+        this with { UnknownValues = UnknownValues.Union(EnumSet<RequestField>.Of(fields)) };
+
     /// <summary>Builds the request.</summary>
     /// <returns>The request.</returns>
-    /// <exception cref="InvalidOperationException">A required field (time, requester, purpose, assistance) was not set.</exception>
+    /// <exception cref="InvalidOperationException">A required field (time, requester, purpose, assistance) was neither set nor marked unknown.</exception>
     public AssistanceRequest Build() => new()
     {
         Id = IdValue,
         Jurisdiction = Jurisdiction,
         Respondent = RespondentValue,
         ReceivedAt = ReceivedAt ?? throw new InvalidOperationException("the request needs a time: call At(...)"),
-        Requester = RequesterValue ?? throw new InvalidOperationException("the request needs a requester: call From(...)"),
-        Purpose = PurposeValue ?? throw new InvalidOperationException("the request needs a purpose: call For(...)"),
-        Assistance = AssistanceValue ?? throw new InvalidOperationException("the request needs an assistance kind: call Asking(...)"),
+        Requester = RequesterValue ?? (UnknownValues.Contains(RequestField.Requester) ? default : throw new InvalidOperationException("the request needs a requester: call From(...)")),
+        Purpose = PurposeValue ?? (UnknownValues.Contains(RequestField.Purpose) ? Purpose.Unknown : throw new InvalidOperationException("the request needs a purpose: call For(...)")),
+        Assistance = AssistanceValue ?? (UnknownValues.Contains(RequestField.Assistance) ? default : throw new InvalidOperationException("the request needs an assistance kind: call Asking(...)")),
         Authority = AuthorityValue,
         Location = LocationValue,
         Circumstances = CircumstanceValues,
         SubjectFacts = FactValues,
+        Unknown = UnknownValues,
     };
 }

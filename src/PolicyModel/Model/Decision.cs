@@ -5,6 +5,7 @@ namespace PolicyModel;
 /// <summary>Two counting rules that disagree (one prohibits what the other permits or requires) and neither excepts the other.</summary>
 /// <param name="Prohibiting">The prohibiting rule (it wins; docs/semantics.md, section 9).</param>
 /// <param name="Other">The permitting or requiring rule.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(RuleConflictJsonConverter))]
 public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 
 /// <summary>
@@ -12,6 +13,7 @@ public sealed record RuleConflict(RuleId Prohibiting, RuleId Other);
 /// are equal when every member is (lists compare by content), and it holds nothing beyond what it shows (not the
 /// request it decided).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DecisionJsonConverter))]
 public sealed record Decision
 {
     /// <summary>The request's <c>id</c>, echoed, or <see langword="null"/>.</summary>
@@ -38,9 +40,39 @@ public sealed record Decision
     /// <summary>Ids of rules that matched but were overridden by a controlling layer.</summary>
     public required IReadOnlyList<RuleId> Preempted { get; init => field = value.ToEquatableArray(); }
 
+    /// <summary>
+    /// The most conflicts a decision lists: 100. Conflicts are pairs of rules, so their number grows with the square
+    /// of the rules; past this budget the rest are only counted, in <see cref="ConflictsNotListed"/>.
+    /// </summary>
+    public const int MaxConflictsListed = 100;
+
     /// <summary>Unresolved disagreements between counting rules (empty for the built-in policies).</summary>
     public IReadOnlyList<RuleConflict> Conflicts { get; init => field = value.ToEquatableArray(); } = EquatableArray<RuleConflict>.Empty;
 
+    /// <summary>How many further conflicts there are beyond those in <see cref="Conflicts"/> (0 unless the budget was reached).</summary>
+    public long ConflictsNotListed { get; init; }
+
     /// <summary>One or two sentences a supervisor can read aloud.</summary>
     public required string Explanation { get; init; }
+
+    /// <summary>
+    /// For a partial request whose unknown facts decide (outcome <see cref="Outcome.Depends"/>): each outcome with the values
+    /// of the unknown facts that lead to it; the entries cover every combination exactly once. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<DependsOnEntry> DependsOn { get; init => field = value.ToEquatableArray(); } = EquatableArray<DependsOnEntry>.Empty;
+
+    /// <summary>For outcome <see cref="Outcome.Depends"/>: the unknown fact that best splits the outcomes (ask it first); otherwise <see langword="null"/>.</summary>
+    public RequestField? AskFirst { get; init; }
+
+    /// <summary>
+    /// The digest of the policy set that decided (<see cref="PolicySet.Digest"/>, <c>sha256:…</c>), when the host
+    /// stamps it (the decision service does); <see langword="null"/> otherwise, and then absent from the JSON.
+    /// </summary>
+    public string? PolicyDigest { get; init; }
+
+    /// <summary>
+    /// The date the deciding policy set's law is current to, when the host stamps it (the decision service does);
+    /// <see langword="null"/> otherwise, and then absent from the JSON.
+    /// </summary>
+    public LocalDate? LawCurrentTo { get; init; }
 }

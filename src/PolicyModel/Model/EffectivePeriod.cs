@@ -8,6 +8,7 @@ namespace PolicyModel;
 /// </summary>
 /// <param name="From">The first local date in force (inclusive), or <see langword="null"/>.</param>
 /// <param name="To">The first local date no longer in force (exclusive), or <see langword="null"/>.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(EffectivePeriodJsonConverter))]
 public readonly record struct EffectivePeriod(LocalDate? From, LocalDate? To)
 {
     /// <summary>A period that is always in force.</summary>

@@ -7,6 +7,7 @@ namespace PolicyModel;
 /// The id of a jurisdiction (<c>us-il-chicago</c>): lowercase ASCII letters and digits in groups joined by
 /// single hyphens, at most 64 characters.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(JurisdictionIdJsonConverter))]
 public readonly record struct JurisdictionId
 {
     /// <summary>Creates an id, checking its form.</summary>
@@ -45,6 +46,7 @@ public readonly record struct JurisdictionId
 }
 
 /// <summary>The id of a rule or presumption (<c>chi-020-a1</c>), unique in a policy set; same form as a jurisdiction id.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(RuleIdJsonConverter))]
 public readonly record struct RuleId
 {
     /// <summary>Creates an id, checking its form.</summary>

@@ -111,6 +111,21 @@ public static class ProblemCodes
     /// </summary>
     public const string TooComplex = "PM2015";
 
+    /// <summary>PM2016 (<c>validate --strict</c>): two rules of one layer disagree on some requests and neither is an exception to the other.</summary>
+    public const string StrictConflict = "PM2016";
+
+    /// <summary>PM2017 (<c>validate --strict</c>): a rule never decides a request in any period it is in force.</summary>
+    public const string StrictUnreachable = "PM2017";
+
+    /// <summary>PM2018: a policy set whose request classes (or classes × periods) are past the budget of <see cref="AnalysisLimits"/>; analysis refuses it.</summary>
+    public const string AnalysisTooLarge = "PM2018";
+
     /// <summary>PM3001: a request names a jurisdiction the policy set does not have.</summary>
     public const string UnknownRequestJurisdiction = "PM3001";
+
+    /// <summary>PM3002: a partial request (with <c>unknown</c> facts) where every fact is needed (a what-if, an explanation, a compact decision).</summary>
+    public const string PartialRequest = "PM3002";
+
+    /// <summary>PM1021: a request lists a field in <c>unknown</c> and also gives its value.</summary>
+    public const string UnknownFieldGiven = "PM1021";
 }

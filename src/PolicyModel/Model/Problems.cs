@@ -10,6 +10,7 @@ namespace PolicyModel;
 /// <param name="Line">The 1-based line, or <see langword="null"/> when not known.</param>
 /// <param name="Column">The 1-based column, or <see langword="null"/> when not known.</param>
 /// <param name="Message">The message: lowercase, user values in backticks, one line.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(ProblemJsonConverter))]
 public sealed record Problem(string Code, string Document, string Path, int? Line, int? Column, string Message)
 {
     /// <summary>The problem in the form <c>document(line,column): error PM1004: $.path: message</c>.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace PolicyModel;
 
 /// <summary>Who asks the local agency for assistance (contract field <c>requester</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Requester>))]
 public enum Requester
 {
     /// <summary><c>ice-ero</c>: ICE Enforcement and Removal Operations.</summary>
@@ -30,6 +31,7 @@ public enum Requester
 }
 
 /// <summary>What the requester is enforcing (contract field <c>purpose</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Purpose>))]
 public enum Purpose
 {
     /// <summary><c>civil-immigration-enforcement</c>.</summary>
@@ -47,6 +49,7 @@ public enum Purpose
 }
 
 /// <summary>What is asked of the local agency (contract field <c>assistance</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<AssistanceKind>))]
 public enum AssistanceKind
 {
     /// <summary><c>on-scene-support</c>: back-up or presence at an enforcement operation.</summary>
@@ -85,6 +88,7 @@ public enum AssistanceKind
 }
 
 /// <summary>The document presented with the request (contract field <c>authority</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Authority>))]
 public enum Authority
 {
     /// <summary><c>none</c> (the default).</summary>
@@ -106,6 +110,7 @@ public enum Authority
 }
 
 /// <summary>Facts on the scene that create a duty of their own (contract field <c>circumstances</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Circumstance>))]
 public enum Circumstance
 {
     /// <summary><c>crime-in-progress</c>.</summary>
@@ -119,6 +124,7 @@ public enum Circumstance
 }
 
 /// <summary>Facts about the person that some laws key on (contract field <c>subjectFacts</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<SubjectFact>))]
 public enum SubjectFact
 {
     /// <summary><c>gang-database</c>.</summary>
@@ -158,6 +164,7 @@ public enum Location
 }
 
 /// <summary>Which local agency is asked (contract field <c>respondent</c>).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Respondent>))]
 public enum Respondent
 {
     /// <summary><c>police</c> (the default).</summary>
@@ -171,6 +178,7 @@ public enum Respondent
 }
 
 /// <summary>The outcome of a decision (contract table "Outcomes").</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Outcome>))]
 public enum Outcome
 {
     /// <summary><c>denied</c>: the agency must decline to assist (declining never means obstructing).</summary>
@@ -185,9 +193,12 @@ public enum Outcome
     Discretionary,
     /// <summary><c>refer</c>: the facts given cannot decide it; escalate.</summary>
     Refer,
+    /// <summary><c>depends</c>: only for a partial request, whose unknown facts decide (see <see cref="Decision.DependsOn"/>).</summary>
+    Depends,
 }
 
 /// <summary>Duties an outcome carries, in the contract's table order.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Obligation>))]
 public enum Obligation
 {
     /// <summary><c>supervisor-to-scene</c>.</summary>
@@ -201,6 +212,7 @@ public enum Obligation
 }
 
 /// <summary>What a rule says about the assistance when it counts (docs/semantics.md, section 5).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Effect>))]
 public enum Effect
 {
     /// <summary><c>prohibit</c>: the law forbids it (outcome <c>denied</c>).</summary>
@@ -218,6 +230,7 @@ public enum Effect
 }
 
 /// <summary>A layer of government, outermost first; also a jurisdiction's level.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Layer>))]
 public enum Layer
 {
     /// <summary><c>federal</c>.</summary>
@@ -233,6 +246,7 @@ public enum Layer
 }
 
 /// <summary>The kind of a legal source.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<SourceKind>))]
 public enum SourceKind
 {
     /// <summary><c>statute</c>.</summary>
@@ -250,6 +264,7 @@ public enum SourceKind
 }
 
 /// <summary>How well a rule's text or date is confirmed (checked against the enacted source, likely, or not yet confirmed; docs/policy-format.md).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(VocabularyJsonConverter<Confidence>))]
 public enum Confidence
 {
     /// <summary><c>verified</c>: read in an official or primary copy.</summary>

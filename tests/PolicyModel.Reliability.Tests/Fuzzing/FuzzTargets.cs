@@ -95,6 +95,38 @@ internal static class FuzzTargets
         return decided ? Depth.Decided : Depth.Parsed;
     }
 
+    private static readonly string ScenarioPath = Path.Combine(Path.GetTempPath(), $"pm-fuzz-scenario-{Environment.ProcessId}.json");
+
+    /// <summary>
+    /// A scenario file: written to disk and loaded through the input-file reader (strict UTF-8, byte order marks,
+    /// size cap), then every scenario run against the built-ins.
+    /// </summary>
+    public static Depth Scenario(byte[] input)
+    {
+        File.WriteAllBytes(ScenarioPath, input);
+        IReadOnlyList<PolicyModel.Scenario> scenarios;
+        try
+        {
+            scenarios = ScenarioFile.Load(ScenarioPath);
+        }
+        catch (InvalidRequestException e)
+        {
+            CheckProblems(e.Problems);
+            return Depth.Rejected;
+        }
+
+        foreach (var scenario in scenarios)
+        {
+            var result = ScenarioRunner.Run(Inputs.BuiltIns, scenario);
+            if (result.Decision is not null && result.Decision != Inputs.BuiltIns.Decide(scenario.Request))
+            {
+                throw new FuzzFinding("a scenario's decision differs from deciding its request");
+            }
+        }
+
+        return scenarios.Count > 0 ? Depth.Decided : Depth.Parsed;
+    }
+
     /// <summary>A decision: read, write and read back.</summary>
     public static Depth Decision(byte[] input)
     {

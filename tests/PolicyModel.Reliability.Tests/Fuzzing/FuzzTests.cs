@@ -50,6 +50,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
         ]);
 
     [Fact]
+    public void Fuzz_the_scenario_file_reader_and_runner() =>
+        Run("scenario", FuzzTargets.Scenario,
+        [
+            .. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fuzzing", "Scenarios"), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllBytes),
+            [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"scenarios\": []}")],
+        ]);
+
+    [Fact]
     public void Fuzz_the_decision_reader() =>
         Run("decision", FuzzTargets.Decision,
         [

@@ -16,7 +16,7 @@ internal static class Inputs
     public static IReadOnlyList<PolicyDocument> BuiltInDocs => BuiltInDocuments.Value;
 
     /// <summary>The ids of the built-in jurisdictions.</summary>
-    public static readonly string[] Jurisdictions = ["us", "us-il", "us-il-cook", "us-il-chicago", "us-tx", "us-fl", "us-ca", "us-wa", "us-or", "us-co", "us-nj"];
+    public static readonly string[] Jurisdictions = ["us", "us-il", "us-il-cook", "us-il-chicago", "us-tx", "us-fl", "us-ca", "us-wa", "us-or", "us-co", "us-nj", "us-ny", "us-ny-nyc", "us-ga", "us-tn"];
 
     /// <summary>A small valid document defining jurisdiction <c>zz</c> (a root) with one rule <c>zz-a</c>, as the bad inputs' base.</summary>
     public const string ValidDocument = """

@@ -56,7 +56,7 @@ public sealed class PolicyCompilerProblemTests
         problem.Code.Should().Be(ProblemCodes.UnknownParent).And.Be("PM2001");
         problem.Document.Should().Be("st.json");
         problem.Path.Should().Be("$.jurisdiction.parent");
-        problem.Message.Should().Be("the parent jurisdiction `usa` is not defined by any document of the set");
+        problem.Message.Should().Be("the parent jurisdiction `usa` is not defined by any document of the set (did you mean `us`?)");
     }
 
     [Fact]

@@ -190,7 +190,7 @@ public sealed class PolicySetTests
         status["us-other-respondent"].Status.Should().Be(RuleStatus.NotBinding);
         status["st-old"].Status.Should().Be(RuleStatus.NotInForce);
         status["st-unmatched"].Status.Should().Be(RuleStatus.NotMatched);
-        status["st-unmatched"].Detail.Should().Be("condition 2 did not hold: authority is one of court-order");
+        status["st-unmatched"].Detail.Should().Be("condition 2 did not hold: authority is not court-order");
         status["st-ban"].Status.Should().Be(RuleStatus.Counts);
         status["st-excepted"].Status.Should().Be(RuleStatus.Excepted);
         status["st-excepted"].Detail.Should().Be("excepted by st-exception");

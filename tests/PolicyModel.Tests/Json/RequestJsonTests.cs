@@ -133,7 +133,7 @@ public sealed class RequestJsonTests
         problem.Code.Should().Be(ProblemCodes.MalformedJson).And.Be("PM1001");
         problem.Path.Should().Be("$");
         problem.Line.Should().Be(7);
-        problem.Message.Should().StartWith("malformed JSON");
+        problem.Message.Should().StartWith("not valid JSON at line ");
     }
 
     [Fact]

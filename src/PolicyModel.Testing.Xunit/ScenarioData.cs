@@ -1,6 +1,11 @@
-using Ardalis.GuardClauses;
+// Compiled into both adapters: PolicyModel.Testing.Xunit (xunit v2) and, with XUNIT_V3 defined,
+// PolicyModel.Testing.XunitV3 (xunit v3). Only the namespace of the serialisation interfaces differs.
 using Xunit;
+#if XUNIT_V3
+using Xunit.Sdk;
+#else
 using Xunit.Abstractions;
+#endif
 
 namespace PolicyModel.Testing;
 
@@ -41,7 +46,7 @@ public sealed class ScenarioCase : IXunitSerializable
     public string Name { get; private set; }
 
     /// <summary>The scenario (read from the file on first use).</summary>
-    public Scenario Scenario => scenario ??= ScenarioFile.Load(File)[Index];
+    public Scenario Scenario => scenario ??= new ScenarioLocation(File, Index, Name).Load();
 
     /// <summary>Decides the scenario's request and returns its result.</summary>
     /// <param name="policies">The policy set.</param>
@@ -51,16 +56,16 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <inheritdoc/>
     public void Deserialize(IXunitSerializationInfo info)
     {
-        Guard.Against.Null(info);
-        File = info.GetValue<string>(nameof(File));
+        ArgumentNullException.ThrowIfNull(info);
+        File = info.GetValue<string>(nameof(File)) ?? string.Empty;
         Index = info.GetValue<int>(nameof(Index));
-        Name = info.GetValue<string>(nameof(Name));
+        Name = info.GetValue<string>(nameof(Name)) ?? string.Empty;
     }
 
     /// <inheritdoc/>
     public void Serialize(IXunitSerializationInfo info)
     {
-        Guard.Against.Null(info);
+        ArgumentNullException.ThrowIfNull(info);
         info.AddValue(nameof(File), File);
         info.AddValue(nameof(Index), Index);
         info.AddValue(nameof(Name), Name);
@@ -68,5 +73,24 @@ public sealed class ScenarioCase : IXunitSerializable
 
     /// <summary>The case's display name: <c>file: scenario name</c>.</summary>
     /// <returns>The name.</returns>
-    public override string ToString() => $"{Path.GetFileName(File)}: {Name}";
+    public override string ToString() => new ScenarioLocation(File, Index, Name).ToString();
+}
+
+/// <summary>Turns scenario files and folders into xunit theory data, one case per scenario.</summary>
+public static class ScenarioData
+{
+    /// <summary>Theory data for <c>[MemberData]</c>: one <see cref="ScenarioCase"/> per scenario.</summary>
+    /// <param name="paths">Scenario files or folders (relative paths resolve against the test assembly's folder).</param>
+    /// <returns>The theory data.</returns>
+    /// <exception cref="InvalidRequestException">A file is not a valid scenario file; every problem is listed.</exception>
+    public static TheoryData<ScenarioCase> From(params string[] paths)
+    {
+        var data = new TheoryData<ScenarioCase>();
+        foreach (var location in ScenarioCatalog.Find(paths))
+        {
+            data.Add(new ScenarioCase(location.File, location.Index, location.Name));
+        }
+
+        return data;
+    }
 }

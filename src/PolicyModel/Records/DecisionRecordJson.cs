@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using NodaTime.Text;
+using PolicyModel.Json;
+
+namespace PolicyModel;
+
+/// <summary>
+/// Writes a <see cref="DecisionRecord"/> as one line of JSON and reads it back strictly:
+/// <c>{"decidedAt": "…Z", "engineVersion": "…", "policyDigest": "sha256:…", "request": {…}, "decision": {…}}</c>,
+/// the request and decision in exactly the contract's JSON.
+/// </summary>
+public static class DecisionRecordJson
+{
+    private static readonly string[] Properties = ["decidedAt", "engineVersion", "policyDigest", "request", "decision"];
+
+    // A decision nests three deep (decision, conflicts, conflict); a record adds one level.
+    private static readonly JsonLimits Limits = new() { MaxDepth = 4, MaxStringLength = 1 << 20, MaxItems = 100_000 };
+
+    /// <summary>Writes a record as one line of JSON (no line break inside, none at the end).</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Serialize(DecisionRecord record)
+    {
+        Guard.Against.Null(record);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            Write(writer, record);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a record to a JSON writer.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="record">The record.</param>
+    public static void Write(Utf8JsonWriter writer, DecisionRecord record)
+    {
+        Guard.Against.Null(writer);
+        Guard.Against.Null(record);
+        writer.WriteStartObject();
+        writer.WriteString("decidedAt", InstantPattern.ExtendedIso.Format(record.DecidedAt));
+        writer.WriteString("engineVersion", record.EngineVersion);
+        writer.WriteString("policyDigest", record.PolicyDigest);
+        writer.WritePropertyName("request");
+        RequestJson.Write(writer, record.Request);
+        writer.WritePropertyName("decision");
+        DecisionJson.Write(writer, record.Decision);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads one record, as <see cref="Serialize(DecisionRecord)"/> writes it.</summary>
+    /// <param name="json">The JSON text of one record.</param>
+    /// <param name="name">The name used in errors (for example the log file and line).</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="InvalidRequestException">The text is not a valid record; every problem is listed.</exception>
+    public static DecisionRecord Parse(string json, string name = "record")
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        var problems = new List<Problem>();
+        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, problems).ReadDocument();
+        var record = root is null ? null : Bind(root, new Binder(name, problems));
+        if (problems.Count > 0 || record is null)
+        {
+            throw new InvalidRequestException(problems.Count > 0 ? problems : [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected a decision record object")]);
+        }
+
+        return record;
+    }
+
+    private static DecisionRecord? Bind(JNode node, Binder bind)
+    {
+        const string what = "a decision record";
+        var props = bind.Object(node, what, Properties);
+        if (props is null)
+        {
+            return null;
+        }
+
+        var start = bind.Problems.Count;
+        NodaTime.Instant? decidedAt = null;
+        if (bind.Required(props, node, "decidedAt", what) is { } at && bind.String(at, "an ISO 8601 instant (`2026-12-06T04:00:00Z`)") is { } text)
+        {
+            var parsed = InstantPattern.ExtendedIso.Parse(text);
+            if (parsed.Success)
+            {
+                decidedAt = parsed.Value;
+            }
+            else
+            {
+                bind.Add(ProblemCodes.InvalidDateTime, at, $"`{JNode.Shorten(text)}` is not an ISO 8601 instant in UTC, for example `2026-12-06T04:00:00Z`");
+            }
+        }
+
+        var version = bind.Required(props, node, "engineVersion", what) is { } v ? bind.NonEmptyString(v, "an engine version") : null;
+        var digest = bind.Required(props, node, "policyDigest", what) is { } d ? bind.NonEmptyString(d, "a policy digest") : null;
+        var request = bind.Required(props, node, "request", what) is { } r ? RequestJson.Bind(r, bind) : null;
+        var decision = bind.Required(props, node, "decision", what) is { } dn ? DecisionJson.Bind(dn, bind) : null;
+        if (bind.Problems.Count != start || decidedAt is null || version is null || digest is null || request is null || decision is null)
+        {
+            return null;
+        }
+
+        return new DecisionRecord { DecidedAt = decidedAt.Value, EngineVersion = version, PolicyDigest = digest, Request = request, Decision = decision };
+    }
+}
