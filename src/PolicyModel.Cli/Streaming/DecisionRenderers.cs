@@ -8,7 +8,6 @@ namespace PolicyModel.Cli.Streaming;
 /// <summary><c>decide</c>: each batch through the library's batch API, each decision as the contract's JSON or as readable text.</summary>
 internal sealed partial class DecisionRenderer(PolicySet set, Output output, LawCurrencyWarning currency) : BatchRenderer
 {
-    private readonly DecisionJsonCache compactCache = new(indented: false);
     private readonly DecisionJsonCache indentedCache = new(indented: true);
 
     public override void Render(AssistanceRequest?[] requests, BatchResult result, StreamSettings settings)
@@ -43,7 +42,6 @@ internal sealed partial class DecisionRenderer(PolicySet set, Output output, Law
 
         var json = settings.Output == OutputFormat.Text ? null : new ArrayBufferWriter<byte>(4096);
         var indented = settings.Indented && settings.Output == OutputFormat.Json;
-        var cache = indented ? indentedCache : compactCache;
         for (var j = 0; j < valid.Count; j++)
         {
             var i = valid[j];
@@ -74,9 +72,18 @@ internal sealed partial class DecisionRenderer(PolicySet set, Output output, Law
                 continue;
             }
 
+            if (!indented)
+            {
+                // Compact JSON straight from the decision's precomputed pieces into the batch's output.
+                var start = result.Written;
+                DecisionJson.Write(result.Writer, decisions[j]);
+                result.Complete(i, start);
+                continue;
+            }
+
             json.ResetWrittenCount();
-            cache.Write(json, batch[j], decisions[j]);
-            WriteItem(result, i, json.WrittenSpan, reindent: indented && result.Batch.Shape != InputShape.Single);
+            indentedCache.Write(json, batch[j], decisions[j]);
+            WriteItem(result, i, json.WrittenSpan, reindent: result.Batch.Shape != InputShape.Single);
         }
     }
 }

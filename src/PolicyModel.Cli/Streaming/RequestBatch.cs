@@ -2,7 +2,11 @@ using System.Buffers;
 
 namespace PolicyModel.Cli.Streaming;
 
-/// <summary>Up to <see cref="MaxRecords"/> consecutive records, copied out of the reader's buffer, decided together on one core.</summary>
+/// <summary>
+/// Up to <see cref="MaxRecords"/> consecutive records, copied out of the reader's buffer, decided together on one core.
+/// A batch and its result are used again once written (<see cref="Reset"/>), so a long stream reuses a few buffers
+/// instead of allocating (and clearing) new large ones for every thousand records.
+/// </summary>
 internal sealed class RequestBatch
 {
     /// <summary>Most records in one batch: the unit of parallel work and of output.</summary>
@@ -14,7 +18,22 @@ internal sealed class RequestBatch
     public RequestBatch(InputShape shape) => Shape = shape;
 
     /// <summary>Gets the input's shape when the batch was formed.</summary>
-    public InputShape Shape { get; }
+    public InputShape Shape { get; private set; }
+
+    /// <summary>Gets the batch's result, made again for each use of the batch by <see cref="NewResult"/>.</summary>
+    public BatchResult? Result { get; private set; }
+
+    /// <summary>Empties the batch for records of an input of the given shape.</summary>
+    public RequestBatch Reset(InputShape shape)
+    {
+        Shape = shape;
+        Records.Clear();
+        used = 0;
+        return this;
+    }
+
+    /// <summary>A result for the batch's records, reusing the output buffer of the batch's previous result.</summary>
+    public BatchResult NewResult() => Result = new BatchResult(this, Result?.TakeOutput());
 
     public List<(long Index, int Line, int Column, int Offset, int Length)> Records { get; } = new(MaxRecords);
 
@@ -38,9 +57,9 @@ internal sealed class RequestBatch
 }
 
 /// <summary>What one batch produced: each record's output bytes (already framed for its place) or its problem.</summary>
-internal sealed class BatchResult(RequestBatch batch)
+internal sealed class BatchResult(RequestBatch batch, ArrayBufferWriter<byte>? reuse = null)
 {
-    private readonly ArrayBufferWriter<byte> output = new(64 * 1024);
+    private ArrayBufferWriter<byte> output = Reset(reuse);
     private readonly (int Start, int Length)[] items = new (int, int)[batch.Count];
     private readonly IReadOnlyList<Problem>?[] problems = new IReadOnlyList<Problem>?[batch.Count];
     private readonly bool[] placed = new bool[batch.Count];
@@ -73,4 +92,23 @@ internal sealed class BatchResult(RequestBatch batch)
     public ReadOnlySpan<byte> OutputOf(int i) => output.WrittenSpan.Slice(items[i].Start, items[i].Length);
 
     public int FirstProblem => Array.FindIndex(problems, p => p is not null);
+
+    /// <summary>Hands the output buffer on to the batch's next result; this result is done with.</summary>
+    public ArrayBufferWriter<byte> TakeOutput()
+    {
+        var taken = output;
+        output = new ArrayBufferWriter<byte>(1);
+        return taken;
+    }
+
+    private static ArrayBufferWriter<byte> Reset(ArrayBufferWriter<byte>? output)
+    {
+        if (output is null)
+        {
+            return new ArrayBufferWriter<byte>(64 * 1024);
+        }
+
+        output.ResetWrittenCount();
+        return output;
+    }
 }

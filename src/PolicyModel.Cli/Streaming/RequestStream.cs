@@ -113,6 +113,7 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
     {
         var reader = new JsonRecordReader(stream, settings.Input);
         var pending = new Queue<Task<BatchResult>>();
+        var spare = new Stack<RequestBatch>();
         var maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
         RequestBatch? batch = null;
         long records = 0;
@@ -147,7 +148,9 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
             batch = null;
             while (!stopped && pending.Count > 0 && (drain || pending.Count > maxInFlight || pending.Peek().IsCompleted))
             {
-                Write(pending.Dequeue().Result);
+                var result = pending.Dequeue().Result;
+                Write(result);
+                spare.Push(result.Batch);
             }
         }
 
@@ -188,7 +191,7 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
             }
 
             records++;
-            batch ??= new RequestBatch(reader.Shape);
+            batch ??= spare.TryPop(out var reused) ? reused.Reset(reader.Shape) : new RequestBatch(reader.Shape);
             batch.Add(record);
             if (batch.IsFull)
             {
@@ -227,7 +230,7 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
 
     private BatchResult Process(RequestBatch batch)
     {
-        var result = new BatchResult(batch);
+        var result = batch.NewResult();
         var requests = new AssistanceRequest?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {

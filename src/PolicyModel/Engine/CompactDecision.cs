@@ -19,6 +19,9 @@ public readonly struct CompactDecision : IEquatable<CompactDecision>
         EffectiveDate = effectiveDate;
     }
 
+    /// <summary>The precomputed decision this one points at; null for <see langword="default"/>.</summary>
+    internal DecisionTemplate? Template => template;
+
     /// <summary>The request decided.</summary>
     public AssistanceRequest Request { get; }
 

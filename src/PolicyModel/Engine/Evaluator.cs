@@ -89,9 +89,15 @@ internal sealed class DecisionTemplate
 
     private readonly IReadOnlyList<Obligation> obligations = [];
 
-    public Decision Materialize(AssistanceRequest request, LocalDate date) => new()
+    /// <summary>The decision's JSON in pieces around the request's own values, made on first use (<see cref="DecisionJson.Write(System.Buffers.IBufferWriter{byte}, CompactDecision)"/>).</summary>
+    public DecisionTemplateJson Json => field ??= DecisionTemplateJson.Of(this);
+
+    public Decision Materialize(AssistanceRequest request, LocalDate date) => Materialize(request.Id, date, Slot.Fill(Explanation, request, date));
+
+    /// <summary>The decision with the given request id, date and (filled) explanation.</summary>
+    public Decision Materialize(string? requestId, LocalDate date, string explanation) => new()
     {
-        RequestId = request.Id,
+        RequestId = requestId,
         Outcome = Outcome,
         EffectiveDate = date,
         JurisdictionChain = JurisdictionChain,
@@ -101,7 +107,7 @@ internal sealed class DecisionTemplate
         Preempted = Preempted,
         Conflicts = Conflicts,
         ConflictsNotListed = ConflictsNotListed,
-        Explanation = Slot.Fill(Explanation, request, date),
+        Explanation = explanation,
     };
 }
 

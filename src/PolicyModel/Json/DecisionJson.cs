@@ -10,7 +10,7 @@ namespace PolicyModel;
 /// Writes decisions in the contract's JSON form through a source-generated System.Text.Json context, and reads them
 /// back strictly (for consumers that store decisions, and for round-trip tests).
 /// </summary>
-public static class DecisionJson
+public static partial class DecisionJson
 {
     private static readonly string[] Properties = ["requestId", "outcome", "effectiveDate", "jurisdictionChain", "decidingRules", "citations", "obligations", "preempted", "conflicts", "conflictsNotListed", "explanation", "dependsOn", "askFirst", "policyDigest", "lawCurrentTo"];
     private static readonly string[] EntryProperties = ["when", "outcome"];

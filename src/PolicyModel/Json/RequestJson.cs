@@ -59,6 +59,21 @@ public static class RequestJson
     public static IReadOnlyList<AssistanceRequest> ReadAll(ReadOnlySpan<byte> utf8, string name, out bool wasArray)
     {
         Guard.Against.NullOrWhiteSpace(name);
+
+        // Nearly every record (a line of JSON Lines, a body of one request) is one plain request object: read straight
+        // from its bytes. Anything else, errors included, goes through the strict tree reader below.
+        if (PlainRequestReader.TryRead(utf8) is { } plain)
+        {
+            wasArray = false;
+            return [plain];
+        }
+
+        return ReadStrict(utf8, name, out wasArray);
+    }
+
+    /// <summary>The strict reader alone (every form, every problem): what <see cref="ReadAll"/> falls back on.</summary>
+    internal static IReadOnlyList<AssistanceRequest> ReadStrict(ReadOnlySpan<byte> utf8, string name, out bool wasArray)
+    {
         var problems = new List<Problem>();
         var requests = new List<AssistanceRequest>();
         var binder = new Binder(name, problems);
