@@ -8,7 +8,7 @@ namespace PolicyModel.LoadTest;
 internal sealed record PhaseResult(long Count, int Calls, TimeSpan Elapsed, double P50, double P99, double Max, int Failures);
 
 /// <summary>The command-line options, with bounded defaults.</summary>
-internal sealed record Arguments(string? Url, int Singles, int Connections, int BatchLines, int Batches, int Seconds)
+internal sealed record Arguments(string? Url, string? Serve, int Singles, int Connections, int BatchLines, int Batches, int Seconds)
 {
     public static Arguments Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record Arguments(string? Url, int Singles, int Connections, int 
         int Number(string name, int fallback, int max) => Math.Clamp(Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback, 1, max);
         return new Arguments(
             Value("--url"),
+            Value("--serve"),
             Number("--singles", 200_000, 5_000_000),
             Number("--connections", 32, 512),
             Number("--batch-lines", 100_000, 1_000_000),

@@ -144,7 +144,7 @@ internal static partial class Endpoints
     private static partial void LogUnexpected(ILogger logger, string type, string path);
 
     /// <summary>The decision handlers, with the options and the decision log.</summary>
-    private sealed class Handlers(DecisionServiceOptions options, IDecisionLog? log)
+    private sealed partial class Handlers(DecisionServiceOptions options, IDecisionLog? log)
     {
         public Task Decisions(HttpContext context) => Respond(context, (writer, served, request) =>
         {
@@ -252,131 +252,6 @@ internal static partial class Endpoints
         private void Record(ServedSet served, AssistanceRequest request, Decision decision) =>
             log?.Record(DecisionRecord.Of(served.Set, request, decision, options.Clock));
 
-        /// <summary>
-        /// <c>POST /v1/decisions:batch</c>: reads JSON Lines and writes one line per request as it goes, a decision or,
-        /// for an invalid line, <c>{"line": n, "errors": [...]}</c>. Blank lines are skipped.
-        /// </summary>
-        public async Task Batch(HttpContext context)
-        {
-            if (context.Request.ContentLength > options.MaxBatchBodyBytes)
-            {
-                await Problems.TooLarge(context, options.MaxBatchBodyBytes).ConfigureAwait(false);
-                return;
-            }
-
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            {
-                size.MaxRequestBodySize = options.MaxBatchBodyBytes;
-            }
-
-            var served = Served(context);
-            var input = context.Request.BodyReader;
-            var output = context.Response.BodyWriter;
-            context.Response.ContentType = JsonLines;
-            var state = new BatchState(served, output);
-            while (true)
-            {
-                var read = await input.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-                var buffer = read.Buffer;
-                var stop = ProcessLines(ref buffer, read.IsCompleted, state);
-                input.AdvanceTo(buffer.Start, buffer.End);
-                await output.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-                if (stop || read.IsCompleted)
-                {
-                    break;
-                }
-            }
-
-            state.Dispose();
-        }
-
-        private bool ProcessLines(ref ReadOnlySequence<byte> buffer, bool final, BatchState state)
-        {
-            while (true)
-            {
-                ReadOnlySequence<byte> line;
-                var position = buffer.PositionOf((byte)'\n');
-                if (position is { } newline)
-                {
-                    line = buffer.Slice(0, newline);
-                    buffer = buffer.Slice(buffer.GetPosition(1, newline));
-                }
-                else if (final && buffer.Length > 0)
-                {
-                    line = buffer;
-                    buffer = buffer.Slice(buffer.End);
-                }
-                else
-                {
-                    if (buffer.Length > options.MaxRequestBodyBytes)
-                    {
-                        state.Error(new Problem(ProblemCodes.TooLarge, "request", "$", null, null, $"a line is longer than {options.MaxRequestBodyBytes:N0} bytes"));
-                        return true;
-                    }
-
-                    return false;
-                }
-
-                state.Line++;
-                state.Bytes += line.Length + 1;
-                if (state.Bytes > options.MaxBatchBodyBytes + 1)
-                {
-                    state.Error(new Problem(ProblemCodes.TooLarge, "request", "$", null, null, $"the body is larger than the limit of {options.MaxBatchBodyBytes:N0} bytes"));
-                    return true;
-                }
-
-                if (!DecideLine(line.IsSingleSegment ? line.FirstSpan : line.ToArray(), state))
-                {
-                    return true;
-                }
-            }
-        }
-
-        private bool DecideLine(ReadOnlySpan<byte> line, BatchState state)
-        {
-            line = line.TrimEnd("\r\t "u8).TrimStart("\t "u8);
-            if (line.IsEmpty)
-            {
-                return true;
-            }
-
-            if (++state.Requests > options.MaxRequestsPerCall)
-            {
-                state.Error(new Problem(ProblemCodes.LimitExceeded, "request", "$", null, null, $"more than {options.MaxRequestsPerCall:N0} requests in one call"));
-                return false;
-            }
-
-            AssistanceRequest request;
-            try
-            {
-                var requests = RequestJson.ReadAll(line, "request", out var wasArray);
-                if (wasArray || requests.Count != 1)
-                {
-                    state.Error(new Problem(ProblemCodes.WrongType, "request", "$", null, null, "expected one request object on the line, found an array"));
-                    return true;
-                }
-
-                request = requests[0];
-            }
-            catch (InvalidRequestException ex)
-            {
-                state.Error([.. ex.Problems]);
-                return true;
-            }
-
-            if (!state.Served.Set.TryDecide(request, out var decision, out var problem))
-            {
-                state.Error(problem!);
-                return true;
-            }
-
-            var stamped = state.Served.Stamp(decision!);
-            DecisionJson.Write(state.Writer, stamped);
-            state.EndLine();
-            Record(state.Served, request, stamped);
-            return true;
-        }
-
         private static async Task<ReadResult?> ReadBodyAsync(HttpContext context, long limit)
         {
             if (context.Request.ContentLength > limit)
@@ -409,35 +284,5 @@ internal static partial class Endpoints
                 reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
         }
-    }
-
-    /// <summary>The state of one batch: the served set, the output and the counts.</summary>
-    private sealed class BatchState(ServedSet served, PipeWriter output) : IDisposable
-    {
-        public ServedSet Served { get; } = served;
-
-        public Utf8JsonWriter Writer { get; } = new(output, WriterOptions);
-
-        public int Line { get; set; }
-
-        public int Requests { get; set; }
-
-        public long Bytes { get; set; }
-
-        public void Error(params Problem[] problems)
-        {
-            JsonSerializer.Serialize(Writer, new BatchErrorLine { Line = Line, Errors = [.. problems.Select(Problems.Item)] }, ServerJsonContext.Default.BatchErrorLine);
-            EndLine();
-        }
-
-        public void EndLine()
-        {
-            Writer.Flush();
-            output.GetSpan(1)[0] = (byte)'\n';
-            output.Advance(1);
-            Writer.Reset();
-        }
-
-        public void Dispose() => Writer.Dispose();
     }
 }
