@@ -5,7 +5,9 @@ namespace PolicyModel;
 /// <summary>
 /// A request for police assistance (contract "Request"). Immutable; defaults as in the contract:
 /// <see cref="Respondent"/> <c>police</c>, <see cref="Authority"/> <c>none</c>, empty lists. There is
-/// deliberately no member for a person's immigration status.
+/// deliberately no member for a person's immigration status. Build one in C# with <see cref="In"/> (one verb per
+/// field: <c>AssistanceRequest.In("us-il-chicago").ReceivedAt(...).From(...).ForPurpose(...).AskingFor(...).Build()</c>)
+/// or read one from JSON with <see cref="RequestJson"/>.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(AssistanceRequestJsonConverter))]
 public sealed partial record AssistanceRequest
