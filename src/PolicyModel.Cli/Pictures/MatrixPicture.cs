@@ -198,7 +198,7 @@ internal static class MatrixPicture
 
             svg.Rect(x, y - 11, 14, 14, swatch.Fill, swatch.Stroke, 3);
             svg.Text(x + 20, y, word, 12, swatch.Ink, "700");
-            svg.Text(x + 20 + Markup.Width(word, 12) + 4, y, meaning, 11, PictureStyle.Muted);
+            svg.Text(x + 26 + Markup.Width(word, 12), y, meaning, 11, PictureStyle.Muted);
             x += itemWidth;
         }
 
