@@ -28,7 +28,18 @@ internal sealed class CommandSetup(CliConsole console, SharedOptions shared)
 
     /// <summary>Runs <paramref name="run"/> when the command is invoked; failures become an error line and an exit code, never a stack trace.</summary>
     public void SetAction(Command command, Func<ParseResult, CommandContext, int> run) =>
-        command.SetAction(parse => Guarded(Console.Error, () => run(parse, new CommandContext(Shared.Read(parse, Console.OutIsTerminal), Console))));
+        command.SetAction(parse => Guarded(Console.Error, () =>
+        {
+            var context = new CommandContext(Shared.Read(parse, Console.OutIsTerminal), Console);
+            try
+            {
+                return run(parse, context);
+            }
+            finally
+            {
+                context.Output.Finish();
+            }
+        }));
 
     private static int Guarded(TextWriter stderr, Func<int> action)
     {

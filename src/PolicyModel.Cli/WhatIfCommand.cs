@@ -150,7 +150,7 @@ internal static class WhatIfCommand
             a.Citations.Count > 0 && a.Outcome != Outcome.Discretionary ? a.Citations[0] : "(none)",
         ]).ToList();
         var table = new StringWriter();
-        new Output(table, colour: false).Table(["  outcome", "change", "controlling citation"], rows);
+        new Output(table, colour: false, output.Width).Table(["  outcome", "change", "controlling citation"], rows);
         text.Append(table);
         return text.ToString();
     }
