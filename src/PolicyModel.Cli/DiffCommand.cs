@@ -164,7 +164,7 @@ internal static class DiffCommand
             return;
         }
 
-        var w = output.Writer;
+        var w = output.Text;
         var first = true;
         foreach (var report in reports)
         {
@@ -198,18 +198,18 @@ internal static class DiffCommand
 
         foreach (var note in notes)
         {
-            w.WriteLine(note);
+            w.WriteLine(UntrustedText.Escape(note));
         }
     }
 
     private static void Readable(PolicySet set, DiffReport report, bool detail, Output output)
     {
-        var w = output.Writer;
+        var w = output.Text;
         set.TryGetJurisdiction(report.Jurisdiction, out var jurisdiction);
         var what = report.Range is { } range
             ? $"the {report.Before} and the {report.After} ({range})"
             : $"{report.Before} and {report.After}";
-        var title = output.Bold($"{report.Jurisdiction} ({jurisdiction?.Name})");
+        var title = output.Bold($"{report.Jurisdiction} ({UntrustedText.Escape(jurisdiction?.Name)})");
         if (report.Changes.Count == 0)
         {
             w.WriteLine($"{title}: no decision differs between {what}.");
@@ -239,7 +239,7 @@ internal static class DiffCommand
         AnalysisOutput.GroupTable(
             output,
             ["change"],
-            report.Items.Select(i => ((IReadOnlyList<string>)[i.Added ? output.Green(i.Describe()) : output.Red(i.Describe())], i.Groups)),
+            report.Items.Select(i => ((IReadOnlyList<string>)[i.Added ? output.Green(UntrustedText.Escape(i.Describe())) : output.Red(UntrustedText.Escape(i.Describe()))], i.Groups)),
             analysed);
         if (detail)
         {
@@ -248,7 +248,7 @@ internal static class DiffCommand
             AnalysisOutput.GroupTable(
                 output,
                 ["change"],
-                report.Changes.Select(c => ((IReadOnlyList<string>)[c.Describe()], c.Groups)),
+                report.Changes.Select(c => ((IReadOnlyList<string>)[UntrustedText.Escape(c.Describe())], c.Groups)),
                 analysed);
         }
     }

@@ -4,7 +4,8 @@ namespace PolicyModel.Cli;
 
 /// <summary>
 /// Readable output: aligned tables and, when the terminal supports it, colour (never when redirected or NO_COLOR is
-/// set), wrapped to <see cref="Width"/> through <see cref="TextWrap"/> (0: not wrapped; JSON is never written here wrapped).
+/// set); readable text (<see cref="Text"/>, tables) is wrapped to <see cref="Width"/> through <see cref="TextWrap"/>, while
+/// <see cref="Writer"/> writes machine formats (JSON) as they are.
 /// </summary>
 internal sealed class Output
 {
@@ -14,11 +15,15 @@ internal sealed class Output
     {
         this.colour = colour;
         Width = width;
-        Writer = width > 0 ? new WrappingWriter(writer, width) : writer;
+        Writer = writer;
+        Text = width > 0 ? new WrappingWriter(writer, width) : writer;
     }
 
-    /// <summary>Gets the writer: lines written to it are wrapped to <see cref="Width"/>.</summary>
+    /// <summary>Gets the writer as given, never wrapped: for JSON and other formats machines read.</summary>
     public TextWriter Writer { get; }
+
+    /// <summary>Gets the writer of readable text: lines written to it are wrapped to <see cref="Width"/>.</summary>
+    public TextWriter Text { get; }
 
     /// <summary>Gets the width lines are wrapped to (0: no wrapping).</summary>
     public int Width { get; }
@@ -31,11 +36,11 @@ internal sealed class Output
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         && Environment.GetEnvironmentVariable("TERM") is not "dumb";
 
-    /// <summary>Text built apart (then written as bytes) wrapped as <see cref="Writer"/> would wrap it.</summary>
+    /// <summary>Text built apart (then written as bytes) wrapped as <see cref="Text"/> would wrap it.</summary>
     public string Wrap(string text) => TextWrap.Wrap(text, Width);
 
     /// <summary>Writes a line held unfinished by the wrapping writer (at the end of a command).</summary>
-    public void Finish() => (Writer as WrappingWriter)?.WritePending();
+    public void Finish() => (Text as WrappingWriter)?.WritePending();
 
     public string Green(string text) => Paint(text, "32");
 
@@ -96,12 +101,12 @@ internal sealed class Output
                     }
                 }
 
-                Writer.WriteLine(line.ToString().TrimEnd());
+                Text.WriteLine(line.ToString().TrimEnd());
             }
 
             if (r == 0)
             {
-                Writer.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+                Text.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
             }
         }
     }
