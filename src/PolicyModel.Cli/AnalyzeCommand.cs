@@ -187,7 +187,7 @@ internal static class AnalyzeCommand
 
             first = false;
             set.TryGetJurisdiction(report.Jurisdiction, out var jurisdiction);
-            w.WriteLine(output.Bold($"{report.Jurisdiction} ({UntrustedText.Escape(jurisdiction!.Name)})") + $": {range}, {report.Periods.Count} period(s), {AnalysisOutput.Count(report.RequestsPerDate)} requests per date");
+            w.WriteLine(output.Bold($"{report.Jurisdiction} ({UntrustedText.Escape(jurisdiction!.Name)})") + $": {range}, {report.Periods.Count} period(s); the rules tell {AnalysisOutput.Count(report.CasesPerDate)} case(s) apart on a date");
             if (only.Contains("gaps"))
             {
                 w.WriteLine();
@@ -198,7 +198,7 @@ internal static class AnalyzeCommand
                 }
                 else
                 {
-                    w.WriteLine($"Gaps: {AnalysisOutput.Count(gaps.RequestCount)} requests in {gaps.Groups.Count} group(s) fall to {output.Yellow("discretionary")} (no rule decides them)");
+                    w.WriteLine($"Gaps: {AnalysisOutput.Count(gaps.CaseCount)} case(s) in {gaps.Groups.Count} group(s) fall to {output.Yellow("discretionary")} (no rule decides them)");
                     AnalysisOutput.GroupTable(output, [], [([], gaps.Groups)], report.Periods);
                 }
             }
@@ -259,6 +259,12 @@ internal static class AnalyzeCommand
             }
         }
 
+        if (only.Overlaps(["gaps", "conflicts", "preemption"]))
+        {
+            w.WriteLine();
+            w.WriteLine(output.Dim(AnalysisOutput.CasesNote));
+        }
+
         if (coverage is not null)
         {
             w.WriteLine();
@@ -296,10 +302,12 @@ internal static class AnalyzeCommand
                 writer.WriteString("jurisdiction", report.Jurisdiction.Value);
                 AnalysisOutput.Strings(writer, "periods", report.Periods.Select(p => p.ToString()));
                 writer.WriteNumber("requestsPerDate", report.RequestsPerDate);
+                writer.WriteNumber("casesPerDate", report.CasesPerDate);
                 if (only.Contains("gaps"))
                 {
                     writer.WriteStartObject("gaps");
                     writer.WriteNumber("requestCount", report.Gaps.RequestCount);
+                    writer.WriteNumber("caseCount", report.Gaps.CaseCount);
                     AnalysisOutput.WriteGroups(writer, report.Gaps.Groups);
                     writer.WriteEndObject();
                 }
@@ -314,6 +322,7 @@ internal static class AnalyzeCommand
                         writer.WriteString("other", c.Other.Value);
                         writer.WriteString("layer", c.Layer.ToContractName());
                         writer.WriteNumber("requestCount", c.RequestCount);
+                        writer.WriteNumber("caseCount", c.CaseCount);
                         AnalysisOutput.WriteGroups(writer, c.Groups);
                         writer.WriteEndObject();
                     }
@@ -355,6 +364,7 @@ internal static class AnalyzeCommand
                         writer.WriteString("preemptedBy", p.PreemptedBy);
                         AnalysisOutput.Strings(writer, "outcomes", p.Outcomes.Select(ContractNames<Outcome>.Name));
                         writer.WriteNumber("requestCount", p.RequestCount);
+                        writer.WriteNumber("caseCount", p.CaseCount);
                         AnalysisOutput.WriteGroups(writer, p.Groups);
                         writer.WriteEndObject();
                     }
