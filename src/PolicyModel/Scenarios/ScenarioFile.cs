@@ -64,7 +64,7 @@ public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioEx
 /// <summary>Reads scenario files (contract "Scenario files"), strictly: errors name the file, JSON path and line.</summary>
 public static class ScenarioFile
 {
-    private static readonly string[] TopProperties = ["$schema", "scenarios"];
+    private static readonly string[] TopProperties = [Binder.SchemaProperty, "scenarios"];
     private static readonly string[] ScenarioProperties = ["name", "request", "expect"];
     private static readonly string[] ExpectProperties = ["outcome", "citations", "obligations", "withoutObligations"];
     private static readonly JsonLimits Limits = new() { MaxDepth = 8, MaxStringLength = 4096, MaxItems = 100_000 };
@@ -89,7 +89,13 @@ public static class ScenarioFile
         if (root is not null)
         {
             var bind = new Binder(name, problems);
-            if (bind.Object(root, "a scenario file", TopProperties) is { } top
+            var top = bind.Object(root, "a scenario file", TopProperties);
+            if (top is not null)
+            {
+                bind.SchemaReference(top);
+            }
+
+            if (top is not null
                 && bind.Required(top, root, "scenarios", "a scenario file") is { } list && bind.Array(list, "the scenarios") is { } items)
             {
                 foreach (var item in items)
