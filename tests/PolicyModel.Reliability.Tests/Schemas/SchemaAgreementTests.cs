@@ -116,6 +116,24 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_sample_names_the_schema_of_its_kind_by_a_relative_path_an_editor_resolves()
+    {
+        var files = Samples.FilesNamingTheirSchema().ToList();
+
+        files.Should().HaveCountGreaterThan(30);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(Schemas.Root, file);
+            var bytes = File.ReadAllBytes(path);
+            var kind = Samples.Readers(bytes, file).First(r => r.Problems.Count == 0).Kind;
+            using var json = System.Text.Json.JsonDocument.Parse(bytes);
+            json.RootElement.TryGetProperty("$schema", out var reference).Should().BeTrue($"{file} names its schema");
+            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, reference.GetString()!));
+            target.Should().Be(Path.Combine(Schemas.Folder, Schemas.FileNames[kind]), $"{file} is a {kind}");
+        }
+    }
+
+    [Fact]
     public void Every_json_example_in_the_docs_that_a_reader_accepts_is_valid_to_its_schema()
     {
         var checkedKinds = new List<SchemaKind>();
