@@ -78,6 +78,7 @@ internal static partial class Endpoints
             .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, null, Json)
             .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);
         MapWhatIf(app, handlers);
+        MapFields(app);
         app.MapOpenApi(OpenApiPath).DisableRateLimiting();
         if (options.WebPage)
         {

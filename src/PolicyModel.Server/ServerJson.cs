@@ -94,34 +94,11 @@ internal sealed class RequestSchema
     public List<string>? Circumstances { get; init; }
 
     public List<string>? SubjectFacts { get; init; }
-
-    /// <summary>The facts not known yet (a partial request): any field but <c>id</c>, <c>jurisdiction</c> and <c>receivedAt</c>.</summary>
-    public List<string>? Unknown { get; init; }
-}
-
-/// <summary>
-/// A what-if result's JSON shape, described for the OpenAPI document only (results are written by the library's
-/// <see cref="WhatIfJson"/>): every property of the decision, then <c>alternatives</c>.
-/// </summary>
-internal sealed class WhatIfSchema
-{
-    public required string Outcome { get; init; }
-
-    public required List<AlternativeSchema> Alternatives { get; init; }
-}
-
-/// <summary>One alternative of a what-if result: the changed fields with their new values, and where they lead.</summary>
-internal sealed class AlternativeSchema
-{
-    /// <summary>Each changed field's new value: a string, or the whole new array for a set field; or <c>receivedAt</c>.</summary>
-    public required Dictionary<string, System.Text.Json.JsonElement> Changes { get; init; }
-
-    public required string Outcome { get; init; }
-
-    public required List<string> Citations { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(WhatIfSchema))]
+[JsonSerializable(typeof(List<FieldBody>))]
 [JsonSerializable(typeof(HealthBody))]
 [JsonSerializable(typeof(List<JurisdictionBody>))]
 [JsonSerializable(typeof(Dictionary<string, List<VocabularyValueBody>>))]
@@ -129,5 +106,4 @@ internal sealed class AlternativeSchema
 [JsonSerializable(typeof(BatchErrorLine))]
 [JsonSerializable(typeof(RequestSchema))]
 [JsonSerializable(typeof(List<RequestSchema>))]
-[JsonSerializable(typeof(WhatIfSchema))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

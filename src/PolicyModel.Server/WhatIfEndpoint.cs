@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -120,4 +121,26 @@ internal static partial class Endpoints
                 }).ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>
+/// A what-if result's JSON shape, described for the OpenAPI document only (results are written by the library's
+/// <see cref="WhatIfJson"/>): every property of the decision, then <c>alternatives</c>.
+/// </summary>
+internal sealed class WhatIfSchema
+{
+    public required string Outcome { get; init; }
+
+    public required List<AlternativeSchema> Alternatives { get; init; }
+}
+
+/// <summary>One alternative of a what-if result: the changed fields with their new values, and where they lead.</summary>
+internal sealed class AlternativeSchema
+{
+    /// <summary>Each changed field's new value: a string, or the whole new array for a set field; or <c>receivedAt</c>.</summary>
+    public required Dictionary<string, JsonElement> Changes { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public required List<string> Citations { get; init; }
 }
