@@ -105,7 +105,7 @@ internal static class ShowCommand
     }
 
     /// <summary>The citation as printed on <paramref name="on"/>, or every numbering of its history (joined by "; from …").</summary>
-    private static string Citation(Rule rule, LocalDate? on)
+    internal static string Citation(Rule rule, LocalDate? on)
     {
         if (on is { } date)
         {
