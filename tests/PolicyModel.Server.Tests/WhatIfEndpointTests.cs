@@ -181,6 +181,9 @@ public sealed class WhatIfEndpointTests(ServerFixture fixture) : IClassFixture<S
         post.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString()))
             .Should().Equal(("maxChanges", "query"), ("vary", "query"));
         post.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "413"]);
+        var decide = json.RootElement.GetProperty("paths").GetProperty("/v1/decisions").GetProperty("post");
+        post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText()
+            .Should().Be(decide.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText(), "it takes the same requests");
     }
 
     internal static async Task<List<(string?, string?)>> Errors(HttpResponseMessage response)
