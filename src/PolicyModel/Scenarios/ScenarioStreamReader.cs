@@ -21,7 +21,7 @@ internal sealed class ScenarioStreamReader : IDisposable
 
     private const int ReadSize = 64 * 1024;
     private const int MaxDepth = 8;
-    private static readonly string[] TopProperties = ["$schema", "scenarios"];
+    private static readonly string[] TopProperties = [Binder.SchemaProperty, "scenarios"];
 
     // Limits inside one scenario: the file's limits less the two levels above each scenario.
     private static readonly JsonLimits ScenarioLimits = new() { MaxDepth = MaxDepth - 2, MaxStringLength = 4096, MaxItems = 100_000 };
@@ -228,9 +228,13 @@ internal sealed class ScenarioStreamReader : IDisposable
     {
         var bind = new Binder(name, found);
         var top = new JNode { Kind = JKind.Object, Path = "$", Line = topPosition.Line, Column = topPosition.Column, Properties = topProperties };
-        if (bind.Object(top, "a scenario file", TopProperties) is { } props && bind.Required(props, top, "scenarios", "a scenario file") is { } list)
+        if (bind.Object(top, "a scenario file", TopProperties) is { } props)
         {
-            bind.Array(list, "the scenarios");
+            bind.SchemaReference(props);
+            if (bind.Required(props, top, "scenarios", "a scenario file") is { } list)
+            {
+                bind.Array(list, "the scenarios");
+            }
         }
     }
 
