@@ -97,6 +97,8 @@ internal sealed class RequestSchema
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(WhatIfSchema))]
+[JsonSerializable(typeof(List<FieldBody>))]
 [JsonSerializable(typeof(HealthBody))]
 [JsonSerializable(typeof(List<JurisdictionBody>))]
 [JsonSerializable(typeof(Dictionary<string, List<VocabularyValueBody>>))]

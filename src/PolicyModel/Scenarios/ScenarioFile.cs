@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using PolicyModel.Json;
+using PolicyModel.Scenarios;
 
 namespace PolicyModel;
 
@@ -61,13 +62,14 @@ public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioEx
     public override string ToString() => Name;
 }
 
-/// <summary>Reads scenario files (contract "Scenario files"), strictly: errors name the file, JSON path and line.</summary>
+/// <summary>
+/// Reads scenario files (contract "Scenario files"), strictly: errors name the file, JSON path and line. Files are
+/// read as a stream, one scenario at a time, so a file of a million scenarios needs no more memory than one.
+/// </summary>
 public static class ScenarioFile
 {
-    private static readonly string[] TopProperties = ["$schema", "scenarios"];
     private static readonly string[] ScenarioProperties = ["name", "request", "expect"];
     private static readonly string[] ExpectProperties = ["outcome", "citations", "obligations", "withoutObligations"];
-    private static readonly JsonLimits Limits = new() { MaxDepth = 8, MaxStringLength = 4096, MaxItems = 100_000 };
 
     /// <summary>Parses a scenario file.</summary>
     /// <param name="json">The JSON text.</param>
@@ -78,41 +80,14 @@ public static class ScenarioFile
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
-        return Parse(System.Text.Encoding.UTF8.GetBytes(json), name);
-    }
-
-    private static List<Scenario> Parse(ReadOnlySpan<byte> utf8, string name)
-    {
         var problems = new List<Problem>();
-        var root = new JsonTreeReader(utf8, name, Limits, problems).ReadDocument();
-        var scenarios = new List<Scenario>();
-        if (root is not null)
-        {
-            var bind = new Binder(name, problems);
-            if (bind.Object(root, "a scenario file", TopProperties) is { } top
-                && bind.Required(top, root, "scenarios", "a scenario file") is { } list && bind.Array(list, "the scenarios") is { } items)
-            {
-                foreach (var item in items)
-                {
-                    if (ReadScenario(item, bind, name) is { } scenario)
-                    {
-                        scenarios.Add(scenario);
-                    }
-                }
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidRequestException(problems);
-        }
-
-        return scenarios;
+        var scenarios = Collect(new ScenarioStreamReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), name), problems);
+        return problems.Count > 0 ? throw new InvalidRequestException(problems) : scenarios;
     }
 
     /// <summary>
-    /// Reads a scenario file from disk through <see cref="InputFiles"/>: strict UTF-8, at most
-    /// <see cref="MaxFileBytes"/>, a regular file.
+    /// Reads a scenario file from disk through <see cref="InputFiles"/> (strict UTF-8, at most
+    /// <see cref="MaxFileBytes"/>, a regular file), all of it: every problem of the file is listed.
     /// </summary>
     /// <param name="path">The file path (used as its name).</param>
     /// <returns>The scenarios in order.</returns>
@@ -120,15 +95,102 @@ public static class ScenarioFile
     public static IReadOnlyList<Scenario> Load(string path)
     {
         Guard.Against.NullOrWhiteSpace(path);
-        return InputFiles.TryRead(path, MaxFileBytes, out var utf8, out var problem)
-            ? Parse(utf8, path)
-            : throw new InvalidRequestException([problem]);
+        var problems = new List<Problem>();
+        List<Scenario> scenarios = [.. Read(path, problems)];
+        return problems.Count > 0 ? throw new InvalidRequestException(problems) : scenarios;
     }
 
-    /// <summary>The largest scenario file read: 64 MiB.</summary>
-    public const int MaxFileBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// Reads a scenario file as a stream, one scenario at a time, as the enumeration goes on: memory is bounded by the
+    /// largest scenario (at most 1 MiB) whatever the number of scenarios. The checks are those of
+    /// <see cref="Load(string)"/>, made while reading.
+    /// </summary>
+    /// <param name="path">The file path (used as its name).</param>
+    /// <param name="problems">
+    /// Where problems go: a scenario that cannot be read adds its problems here and reading goes on at the next one (a
+    /// syntax error, an unreadable file or the cap ends the file). When <see langword="null"/>, the first problem
+    /// throws <see cref="InvalidRequestException"/> (with every problem of that scenario) from the enumeration.
+    /// </param>
+    /// <param name="maxBytes">The largest file read, in bytes (counted while reading).</param>
+    /// <returns>The scenarios read, in order.</returns>
+    /// <exception cref="InvalidRequestException">
+    /// With no <paramref name="problems"/> collection: the file cannot be read or a scenario is invalid.
+    /// </exception>
+    public static IEnumerable<Scenario> Read(string path, ICollection<Problem>? problems = null, long maxBytes = MaxFileBytes)
+    {
+        Guard.Against.NullOrWhiteSpace(path);
+        Guard.Against.NegativeOrZero(maxBytes);
+        return ReadLazily(path, problems, maxBytes);
+    }
 
-    private static Scenario? ReadScenario(JNode node, Binder bind, string file)
+    private static IEnumerable<Scenario> ReadLazily(string path, ICollection<Problem>? problems, long maxBytes)
+    {
+        var reader = ScenarioStreamReader.TryOpen(path, maxBytes, out var refused);
+        if (reader is null)
+        {
+            Report([refused!], problems);
+            yield break;
+        }
+
+        using (reader)
+        {
+            var found = new List<Problem>();
+            while (reader.TryNext(out var scenario, found))
+            {
+                Report(found, problems);
+                if (scenario is not null)
+                {
+                    yield return scenario;
+                }
+            }
+        }
+    }
+
+    private static List<Scenario> Collect(ScenarioStreamReader reader, List<Problem> problems)
+    {
+        using (reader)
+        {
+            var scenarios = new List<Scenario>();
+            var found = new List<Problem>();
+            while (reader.TryNext(out var scenario, found))
+            {
+                problems.AddRange(found);
+                if (scenario is not null)
+                {
+                    scenarios.Add(scenario);
+                }
+            }
+
+            return scenarios;
+        }
+    }
+
+    private static void Report(List<Problem> found, ICollection<Problem>? problems)
+    {
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        if (problems is null)
+        {
+            throw new InvalidRequestException([.. found]);
+        }
+
+        foreach (var problem in found)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    /// <summary>
+    /// The largest scenario file read: 1 GiB (counted while reading). Files are read as a stream, so the cap bounds the
+    /// time a run takes, not its memory; one scenario is at most 1 MiB.
+    /// </summary>
+    public const int MaxFileBytes = 1 << 30;
+
+    /// <summary>Binds one scenario (an element of <c>scenarios</c>); <paramref name="source"/> names it in messages.</summary>
+    internal static Scenario? ReadScenario(JNode node, Binder bind, string source)
     {
         const string what = "a scenario";
         var props = bind.Object(node, what, ScenarioProperties);
@@ -158,7 +220,7 @@ public static class ScenarioFile
         }
 
         return name is not null && request is not null && expect is not null
-            ? new Scenario(name, request, expect, $"{file} {node.Path}")
+            ? new Scenario(name, request, expect, source)
             : null;
     }
 }

@@ -9,12 +9,32 @@ public static class ScenarioRunner
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
     /// <returns>One result per scenario, in file order.</returns>
-    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid.</exception>
+    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid (every problem of every file is listed).</exception>
     public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths)
     {
         Guard.Against.Null(policies);
         Guard.Against.Null(paths);
-        return [.. ScenarioFiles(paths).SelectMany(ScenarioFile.Load).Select(s => Run(policies, s))];
+        var problems = new List<Problem>();
+        List<ScenarioResult> results = [.. ScenarioFiles(paths).SelectMany(f => ScenarioFile.Read(f, problems)).Select(s => Run(policies, s))];
+        return problems.Count > 0 ? throw new InvalidRequestException(problems) : results;
+    }
+
+    /// <summary>
+    /// Runs every scenario of the files and folders given as a stream: each file is read one scenario at a time
+    /// (<see cref="ScenarioFile.Read"/>) and each result is returned as soon as it is known, so memory does not grow
+    /// with the number of scenarios.
+    /// </summary>
+    /// <param name="policies">The policy set to decide with.</param>
+    /// <param name="paths">Scenario files or folders.</param>
+    /// <returns>One result per scenario, in file order, as the enumeration goes on.</returns>
+    /// <exception cref="InvalidRequestException">
+    /// A path cannot be found (at once), or, from the enumeration, a file cannot be read or a scenario is invalid.
+    /// </exception>
+    public static IEnumerable<ScenarioResult> RunEach(PolicySet policies, params string[] paths)
+    {
+        Guard.Against.Null(policies);
+        Guard.Against.Null(paths);
+        return ScenarioFiles(paths).SelectMany(f => ScenarioFile.Read(f)).Select(s => Run(policies, s));
     }
 
     /// <summary>Runs one scenario.</summary>
