@@ -15,7 +15,7 @@ internal sealed class Svg
     private int depth = 1;
 
     /// <summary>Writes a text element; <paramref name="text"/> is escaped here.</summary>
-    public Svg Text(double x, double y, string text, double size, string fill = "#1f2328", string? weight = null, string anchor = "start", string? title = null)
+    public Svg Text(double x, double y, string text, double size, string fill = "#1f2328", string? weight = null, string anchor = "start")
     {
         Indent().Append("<text x=\"").Append(Markup.Num(x)).Append("\" y=\"").Append(Markup.Num(y))
             .Append("\" font-size=\"").Append(Markup.Num(size)).Append("\" fill=\"").Append(fill).Append('"');
@@ -29,13 +29,7 @@ internal sealed class Svg
             body.Append(" text-anchor=\"").Append(anchor).Append('"');
         }
 
-        body.Append('>');
-        if (title is not null)
-        {
-            body.Append("<title>").Append(Markup.Lines(title)).Append("</title>");
-        }
-
-        body.Append(Markup.Text(text)).Append("</text>\n");
+        body.Append('>').Append(Markup.Text(text)).Append("</text>\n");
         return this;
     }
 

@@ -110,7 +110,8 @@ internal static class TimelinePicture
         svg.Text(Margin + 6, top + 28, Markup.Shorten(bar.Citation, Markup.Fits(LabelWidth - 12, 10.5)), 10.5, PictureStyle.Muted);
         var start = bar.Period.From is { } from ? axis.X(from) : axis.Left;
         var open = bar.Period.To is null;
-        var end = bar.Period.To is { } to ? axis.X(to) : axis.X(axis.Reference);
+        // A rule that takes effect after the law's date (already enacted) is a stub with an arrow at its start.
+        var end = bar.Period.To is { } to ? axis.X(to) : Math.Max(start, axis.X(axis.Reference));
         var barTop = top + 4;
         const double barHeight = 13;
         svg.Rect(start, barTop, Math.Max(2, end - start), barHeight, bar.IsPresumption ? "#ffffff" : bar.Swatch.Fill, bar.Swatch.Stroke, 2, bar.IsPresumption ? "4 2" : null);

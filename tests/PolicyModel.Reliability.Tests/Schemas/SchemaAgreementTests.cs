@@ -11,41 +11,11 @@ namespace PolicyModel.Reliability.Tests.Schemas;
 /// The shipped JSON Schemas and the readers agree on every sample: what a reader accepts, its schema accepts; what a
 /// reader rejects for a reason a schema can state (syntax, a wrong type, an unknown or missing property, a value
 /// outside a vocabulary, an id's or a date's shape, an empty list), its schema rejects. The reasons a schema cannot
-/// state are listed in <see cref="NotExpressible"/>, each with why; those rejections are the reader's alone, and
+/// state are listed in <see cref="SchemaAgreement.NotExpressible"/>, each with why; those rejections are the reader's alone, and
 /// docs/policy-format.md lists them for users.
 /// </summary>
 public sealed class SchemaAgreementTests(ITestOutputHelper output)
 {
-    /// <summary>The problems a schema states: a reader that reports one of them rejects what the schema rejects.</summary>
-    private static readonly HashSet<string> Structural =
-    [
-        ProblemCodes.MalformedJson, ProblemCodes.WrongType, ProblemCodes.UnknownProperty, ProblemCodes.MissingField,
-        ProblemCodes.UnknownValue, ProblemCodes.InvalidId, ProblemCodes.UnsupportedFormat, ProblemCodes.InvalidValue,
-        ProblemCodes.UnknownFieldGiven,
-    ];
-
-    /// <summary>The problems only a reader finds, and why a JSON Schema cannot state them.</summary>
-    private static readonly Dictionary<string, string> NotExpressible = new()
-    {
-        [ProblemCodes.TooLarge] = "the size of the text in bytes: a schema sees the parsed value, not the text",
-        [ProblemCodes.TooDeep] = "the nesting depth of any value: a schema describes its own structure, not a bound on every value's depth",
-        [ProblemCodes.LimitExceeded] = "the readers' limits on the length of property names and numbers and on items in any array: the schemas state the lengths and counts of their own structure (maxLength, maxItems) only",
-        [ProblemCodes.InvalidDate] = "a date that does not exist in the calendar (2021-02-30): the schema's pattern gives the shape only",
-        [ProblemCodes.InvalidDateTime] = "a time that does not exist or is out of range (hour 25, offset beyond 18 hours, year 0 or 9999 at the calendar's end): the pattern gives the shape only",
-        [ProblemCodes.EmptyPeriod] = "`to` after `from`: a schema cannot compare two values",
-        [ProblemCodes.DuplicateId] = "ids unique among rules and presumptions: a schema cannot compare values across objects",
-        [ProblemCodes.DuplicateProperty] = "a property given twice: a parsed object holds each name once, so a schema never sees the duplicate",
-        [ProblemCodes.UnknownTimeZone] = "tzdb time-zone ids: the list is NodaTime's data, not a fixed vocabulary",
-        [ProblemCodes.FileUnreadable] = "reading a file (not its content)",
-        [ProblemCodes.NotARegularFile] = "reading a file (not its content)",
-        [ProblemCodes.DanglingLink] = "reading a file (not its content)",
-        ["PM2xxx"] = "checks across the documents of a set (parents, terms, exceptions, preemption, layers, ids in the set)",
-        ["PM3xxx"] = "checks made when deciding (a jurisdiction the set has, a partial request's use)",
-    };
-
-    /// <summary>A structural code whose reason a schema cannot state in one case: the order of dated section variants.</summary>
-    private const string SectionOrder = "section variants must be in increasing `from` order";
-
     private static readonly Dictionary<string, BadInputCase> ByName = BadInputCatalogue.All.ToDictionary(c => c.Name);
 
     public static TheoryData<string> CatalogueNames() => [.. BadInputCatalogue.All.Where(c => c.Texts is not null).Select(c => c.Name)];
@@ -60,7 +30,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
         codes.Should().NotBeEmpty();
         foreach (var code in codes)
         {
-            (Structural.Contains(code) ^ NotExpressible.ContainsKey(Family(code))).Should().BeTrue($"{code} is classified exactly once");
+            (SchemaAgreement.Structural.Contains(code) ^ SchemaAgreement.NotExpressible.ContainsKey(SchemaAgreement.Family(code))).Should().BeTrue($"{code} is classified exactly once");
         }
     }
 
@@ -83,7 +53,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
                 break;
             case Entry.Document or Entry.RequestJson:
                 var kind = c.Entry == Entry.Document ? SchemaKind.PolicyDocument : c.OneRequest ? SchemaKind.Request : SchemaKind.RequestFile;
-                Agree(kind, texts.Single(), problems, name);
+                SchemaAgreement.Agree(kind, texts.Single(), problems, name);
                 break;
             default:
                 throw new InvalidOperationException($"{c.Entry} has no schema");
@@ -95,24 +65,21 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
     {
         var withoutText = BadInputCatalogue.All.Where(c => c.Texts is null).ToList();
 
-        withoutText.Should().OnlyContain(c => c.Entry == Entry.Decide || c.Entry == Entry.DecisionJson || NotExpressible.ContainsKey(Family(c.Code!)));
-        BadInputCatalogue.All.Count(c => c.Texts is not null && c.Code is not null && Structural.Contains(c.Code))
+        withoutText.Should().OnlyContain(c => c.Entry == Entry.Decide || c.Entry == Entry.DecisionJson || SchemaAgreement.NotExpressible.ContainsKey(SchemaAgreement.Family(c.Code!)));
+        BadInputCatalogue.All.Count(c => c.Texts is not null && c.Code is not null && SchemaAgreement.Structural.Contains(c.Code))
             .Should().BeGreaterThan(40, "most catalogued bad inputs are structural, and each is checked against its schema");
     }
 
     [Theory]
     [MemberData(nameof(SampleFiles))]
-    public void A_sample_file_is_valid_to_the_schema_of_every_reader_that_accepts_it(string file)
+    public void A_sample_file_is_judged_alike_by_every_reader_and_its_schema(string file)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Schemas.Root, file));
 
         var accepted = Samples.Readers(bytes, file).Where(r => r.Problems.Count == 0).Select(r => r.Kind).ToList();
 
         accepted.Should().NotBeEmpty($"{file} is a sample of a policy document, a request file or a scenario file");
-        foreach (var kind in accepted)
-        {
-            Schemas.Validate(kind, bytes).Should().BeNull($"the {kind} reader accepts {file}");
-        }
+        SchemaAgreement.AgreeWithEveryReader(bytes, file);
     }
 
     [Fact]
@@ -134,17 +101,14 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_json_example_in_the_docs_that_a_reader_accepts_is_valid_to_its_schema()
+    public void Every_json_example_in_the_docs_is_judged_alike_by_every_reader_and_its_schema()
     {
         var checkedKinds = new List<SchemaKind>();
         foreach (var (file, line, text) in Samples.MarkdownBlocks())
         {
             var bytes = Encoding.UTF8.GetBytes(text);
-            foreach (var reader in Samples.Readers(bytes, file).Where(r => r.Problems.Count == 0))
-            {
-                Schemas.Validate(reader.Kind, bytes).Should().BeNull($"the {reader.Kind} reader accepts the example at {file}:{line}");
-                checkedKinds.Add(reader.Kind);
-            }
+            SchemaAgreement.AgreeWithEveryReader(bytes, $"the example at {file}:{line}");
+            checkedKinds.AddRange(Samples.Readers(bytes, file).Where(r => r.Problems.Count == 0).Select(r => r.Kind));
         }
 
         output.WriteLine(string.Join(", ", checkedKinds.GroupBy(k => k).Select(g => $"{g.Key}: {g.Count()}")));
@@ -189,7 +153,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
             {
                 var mutant = mutator.Mutate(text);
                 var problems = Samples.Read(kind, mutant, "mutant.json");
-                var verdict = Agree(kind, mutant, problems, $"a mutant of a {kind}: {Encoding.UTF8.GetString(mutant)}");
+                var verdict = SchemaAgreement.Agree(kind, mutant, problems, $"a mutant of a {kind}: {Encoding.UTF8.GetString(mutant)}");
                 verdicts[verdict] = verdicts.GetValueOrDefault(verdict) + 1;
             }
         }
@@ -219,7 +183,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
             problems.Select(p => p.Code).Should().Contain(code, name);
         }
 
-        Agree(SchemaKind.Request, bytes, problems, name);
+        SchemaAgreement.Agree(SchemaKind.Request, bytes, problems, name);
     }
 
     [Theory]
@@ -247,7 +211,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
             problems.Select(p => p.Code).Should().Contain(code, name);
         }
 
-        Agree(SchemaKind.ScenarioFile, bytes, problems, name);
+        SchemaAgreement.Agree(SchemaKind.ScenarioFile, bytes, problems, name);
     }
 
     /// <summary>A request file of partial requests, for the mutants.</summary>
@@ -259,32 +223,4 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
             "authority": "immigration-detainer", "subjectFacts": ["in-custody"] }
         ]
         """;
-
-    /// <summary>
-    /// Asserts the agreement for one text: accepted by the reader ⇒ valid to the schema; rejected with a structural
-    /// problem ⇒ invalid to the schema. Returns the verdict.
-    /// </summary>
-    private static string Agree(SchemaKind kind, byte[] text, IReadOnlyList<Problem> problems, string what)
-    {
-        var schema = Schemas.Validate(kind, text);
-        if (problems.Count == 0)
-        {
-            schema.Should().BeNull($"the reader accepts {what}");
-            return "both accept";
-        }
-
-        var structural = problems.Where(IsStructural).ToList();
-        if (structural.Count > 0)
-        {
-            schema.Should().NotBeNull($"the reader rejects {what} with {structural[0]}");
-            return "both reject";
-        }
-
-        return schema is null ? "only the reader rejects" : "both reject";
-    }
-
-    private static bool IsStructural(Problem problem) =>
-        Structural.Contains(problem.Code) && !(problem.Code == ProblemCodes.InvalidValue && problem.Message.Contains(SectionOrder, StringComparison.Ordinal));
-
-    private static string Family(string code) => code.StartsWith("PM2", StringComparison.Ordinal) ? "PM2xxx" : code.StartsWith("PM3", StringComparison.Ordinal) ? "PM3xxx" : code;
 }
