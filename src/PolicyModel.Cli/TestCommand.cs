@@ -57,13 +57,13 @@ internal static class TestCommand
         var invalid = false;
         foreach (var file in files)
         {
-            try
+            if (ScenarioFile.TryLoad(file, out var loaded, out var problems))
             {
-                scenarios.AddRange(ScenarioFile.Load(file).Select(s => (file, s)));
+                scenarios.AddRange(loaded.Select(s => (file, s)));
             }
-            catch (InvalidRequestException ex)
+            else
             {
-                foreach (var problem in ex.Problems)
+                foreach (var problem in problems)
                 {
                     stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
                 }

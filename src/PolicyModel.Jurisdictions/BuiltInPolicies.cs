@@ -48,7 +48,7 @@ public static class BuiltInPolicies
     /// <summary>The parsed built-in documents.</summary>
     /// <returns>The documents, outermost jurisdiction first.</returns>
     public static IReadOnlyList<PolicyDocument> Documents() =>
-        [.. DocumentNames.Select(name => PolicyDocument.Parse(ReadBytes(name), name).GetValueOrThrow())];
+        [.. DocumentNames.Select(name => PolicyDocument.Parse(ReadBytes(name), name))];
 
     /// <summary>The JSON text of one embedded document.</summary>
     /// <param name="name">A name from <see cref="DocumentNames"/>.</param>

@@ -17,6 +17,7 @@ public static class ContractNames<T>
     where T : struct, Enum
 {
     private static readonly string[] NamesByValue;
+    private static readonly string[] MeaningsByValue;
     private static readonly FrozenDictionary<string, T> ValuesByName;
 
 #pragma warning disable CA1810 // the two tables are built together from one reflection pass
@@ -25,6 +26,7 @@ public static class ContractNames<T>
     {
         var values = Enum.GetValues<T>();
         NamesByValue = new string[values.Length];
+        MeaningsByValue = new string[values.Length];
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var value in values)
         {
@@ -32,6 +34,7 @@ public static class ContractNames<T>
             var name = member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? ToKebab(member.Name);
             var index = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
             NamesByValue[index] = name;
+            MeaningsByValue[index] = member.GetCustomAttribute<MeaningAttribute>()?.Text ?? string.Empty;
             map[name] = value;
         }
 
@@ -44,6 +47,9 @@ public static class ContractNames<T>
 
     /// <summary>Every JSON name of the vocabulary, in declaration order.</summary>
     public static IReadOnlyList<string> Names => NamesByValue;
+
+    /// <summary>The meaning of each value in the contract's words, in declaration order (empty for a value without one).</summary>
+    internal static IReadOnlyList<string> Meanings => MeaningsByValue;
 
     /// <summary>The kebab-case JSON name of <paramref name="value"/>.</summary>
     /// <param name="value">A defined value of <typeparamref name="T"/>.</param>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 using PolicyModel.Json;
 
@@ -69,26 +70,67 @@ public static class ScenarioFile
     private static readonly string[] ExpectProperties = ["outcome", "citations", "obligations", "withoutObligations"];
     private static readonly JsonLimits Limits = new() { MaxDepth = 8, MaxStringLength = 4096, MaxItems = 100_000 };
 
-    /// <summary>Parses a scenario file.</summary>
+    /// <summary>Parses a scenario file, collecting every problem.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The file's name for problems.</param>
+    /// <param name="scenarios">The scenarios in order, when the file is valid.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the file is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(string json, string name, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        return TryParse(System.Text.Encoding.UTF8.GetBytes(json), name, out scenarios, out problems);
+    }
+
+    /// <summary>
+    /// Reads a scenario file from disk through <see cref="InputFiles"/> (strict UTF-8, at most
+    /// <see cref="MaxFileBytes"/>, a regular file), collecting every problem.
+    /// </summary>
+    /// <param name="path">The file path (used as its name).</param>
+    /// <param name="scenarios">The scenarios in order, when the file was read and is valid.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the file was read and is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or white space.</exception>
+    public static bool TryLoad(string path, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.NullOrWhiteSpace(path);
+        if (!InputFiles.TryRead(path, MaxFileBytes, out var utf8, out var problem))
+        {
+            scenarios = null;
+            problems = [problem];
+            return false;
+        }
+
+        return TryParse(utf8, path, out scenarios, out problems);
+    }
+
+    /// <summary>Parses a scenario file, for callers that treat a bad file as a bug.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="name">The file's name for messages.</param>
     /// <returns>The scenarios in order.</returns>
     /// <exception cref="InvalidRequestException">The file is invalid; every problem is listed.</exception>
-    public static IReadOnlyList<Scenario> Parse(string json, string name)
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NullOrWhiteSpace(name);
-        return Parse(System.Text.Encoding.UTF8.GetBytes(json), name);
-    }
+    public static IReadOnlyList<Scenario> Parse(string json, string name) =>
+        TryParse(json, name, out var scenarios, out var problems) ? scenarios : throw new InvalidRequestException(problems);
 
-    private static List<Scenario> Parse(ReadOnlySpan<byte> utf8, string name)
+    /// <summary>Reads a scenario file from disk, for callers that treat a bad or missing file as a bug.</summary>
+    /// <param name="path">The file path (used as its name).</param>
+    /// <returns>The scenarios in order.</returns>
+    /// <exception cref="InvalidRequestException">The file cannot be read or is invalid; every problem is listed.</exception>
+    public static IReadOnlyList<Scenario> Load(string path) =>
+        TryLoad(path, out var scenarios, out var problems) ? scenarios : throw new InvalidRequestException(problems);
+
+    private static bool TryParse(ReadOnlySpan<byte> utf8, string name, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
     {
-        var problems = new List<Problem>();
-        var root = new JsonTreeReader(utf8, name, Limits, problems).ReadDocument();
-        var scenarios = new List<Scenario>();
+        var found = new List<Problem>();
+        var root = new JsonTreeReader(utf8, name, Limits, found).ReadDocument();
+        var read = new List<Scenario>();
         if (root is not null)
         {
-            var bind = new Binder(name, problems);
+            var bind = new Binder(name, found);
             if (bind.Object(root, "a scenario file", TopProperties) is { } top
                 && bind.Required(top, root, "scenarios", "a scenario file") is { } list && bind.Array(list, "the scenarios") is { } items)
             {
@@ -96,33 +138,15 @@ public static class ScenarioFile
                 {
                     if (ReadScenario(item, bind, name) is { } scenario)
                     {
-                        scenarios.Add(scenario);
+                        read.Add(scenario);
                     }
                 }
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidRequestException(problems);
-        }
-
-        return scenarios;
-    }
-
-    /// <summary>
-    /// Reads a scenario file from disk through <see cref="InputFiles"/>: strict UTF-8, at most
-    /// <see cref="MaxFileBytes"/>, a regular file.
-    /// </summary>
-    /// <param name="path">The file path (used as its name).</param>
-    /// <returns>The scenarios in order.</returns>
-    /// <exception cref="InvalidRequestException">The file cannot be read or is invalid; every problem is listed.</exception>
-    public static IReadOnlyList<Scenario> Load(string path)
-    {
-        Guard.Against.NullOrWhiteSpace(path);
-        return InputFiles.TryRead(path, MaxFileBytes, out var utf8, out var problem)
-            ? Parse(utf8, path)
-            : throw new InvalidRequestException([problem]);
+        problems = found;
+        scenarios = found.Count == 0 ? read : null;
+        return scenarios is not null;
     }
 
     /// <summary>The largest scenario file read: 64 MiB.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 
 namespace PolicyModel;
@@ -5,17 +6,45 @@ namespace PolicyModel;
 /// <summary>Runs scenario files (the contract's format) against a policy set in one line.</summary>
 public static class ScenarioRunner
 {
-    /// <summary>Runs every scenario of the files and folders given (folders: all <c>*.json</c> files, recursively, in ordinal order).</summary>
+    /// <summary>
+    /// Runs every scenario of the files and folders given (folders: all <c>*.json</c> files, recursively, in ordinal
+    /// order), once every file has been read without problems.
+    /// </summary>
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
-    /// <returns>One result per scenario, in file order.</returns>
-    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid.</exception>
-    public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths)
+    /// <param name="results">One result per scenario, in file order, when every file was read.</param>
+    /// <param name="problems">Every problem of every path and file (empty on success).</param>
+    /// <returns>Whether every file was read and its scenarios run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policies"/>, <paramref name="paths"/> or a path is <see langword="null"/>.</exception>
+    public static bool TryRun(PolicySet policies, IEnumerable<string> paths, [NotNullWhen(true)] out IReadOnlyList<ScenarioResult>? results, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.Null(policies);
         Guard.Against.Null(paths);
-        return [.. ScenarioFiles(paths).SelectMany(ScenarioFile.Load).Select(s => Run(policies, s))];
+        InputFiles.TryExpand(paths, out var files, out var expandProblems);
+        var found = new List<Problem>(expandProblems);
+        var scenarios = new List<Scenario>();
+        foreach (var file in files)
+        {
+            if (ScenarioFile.TryLoad(file, out var loaded, out var fileProblems))
+            {
+                scenarios.AddRange(loaded);
+            }
+
+            found.AddRange(fileProblems);
+        }
+
+        problems = found;
+        results = found.Count == 0 ? [.. scenarios.Select(s => Run(policies, s))] : null;
+        return results is not null;
     }
+
+    /// <summary>Runs every scenario of the files and folders given, for callers that treat a bad file as a bug.</summary>
+    /// <param name="policies">The policy set to decide with.</param>
+    /// <param name="paths">Scenario files or folders.</param>
+    /// <returns>One result per scenario, in file order.</returns>
+    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid; every problem is listed.</exception>
+    public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths) =>
+        TryRun(policies, paths, out var results, out var problems) ? results : throw new InvalidRequestException(problems);
 
     /// <summary>Runs one scenario.</summary>
     /// <param name="policies">The policy set.</param>
