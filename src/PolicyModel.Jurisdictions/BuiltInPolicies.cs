@@ -59,8 +59,8 @@ public static class BuiltInPolicies
     private static byte[] ReadBytes(string name)
     {
         Guard.Against.NullOrWhiteSpace(name);
-        using var stream = typeof(BuiltInPolicies).Assembly.GetManifestResourceStream(Prefix + name)
-            ?? throw new ArgumentException($"no built-in policy document `{name}`; expected one of {string.Join(", ", DocumentNames)}", nameof(name));
+        Guard.Against.InvalidInput(name, nameof(name), DocumentNames.Contains, $"no built-in policy document `{name}`; expected one of {string.Join(", ", DocumentNames)}");
+        using var stream = typeof(BuiltInPolicies).Assembly.GetManifestResourceStream(Prefix + name)!;
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

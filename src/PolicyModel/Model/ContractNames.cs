@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
@@ -18,6 +19,7 @@ public static class ContractNames<T>
 {
     private static readonly string[] NamesByValue;
     private static readonly string[] MeaningsByValue;
+    private static readonly string UndefinedMessage = $"not a defined {typeof(T).Name} value";
     private static readonly FrozenDictionary<string, T> ValuesByName;
 
 #pragma warning disable CA1810 // the two tables are built together from one reflection pass
@@ -58,10 +60,7 @@ public static class ContractNames<T>
     public static string Name(T value)
     {
         var index = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-        if ((uint)index >= (uint)NamesByValue.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"not a defined {typeof(T).Name} value");
-        }
+        Guard.Against.OutOfRange(index, nameof(value), 0, NamesByValue.Length - 1, UndefinedMessage);
 
         return NamesByValue[index];
     }

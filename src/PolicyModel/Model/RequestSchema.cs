@@ -143,7 +143,7 @@ public static class RequestSchema
     /// <returns>Its description.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined field.</exception>
     public static RequestFieldInfo Of(RequestField field) =>
-        (uint)field < (uint)ByField.Length ? ByField[(int)field] : throw new ArgumentOutOfRangeException(nameof(field), field, "not a request field");
+        ByField[Guard.Against.OutOfRange((int)field, nameof(field), 0, ByField.Length - 1, "not a request field")];
 
     /// <summary>Looks up a field by its JSON name (case-sensitive), for example <c>subjectFacts</c>.</summary>
     /// <param name="jsonName">The JSON name.</param>
