@@ -57,3 +57,22 @@ with open(os.path.join(out, "preempt-request.json"), "w") as f: json.dump(reques
 # 4. 300 police-action rules with 4,000-character citations.
 write("police", "zz.json", document("zz", [rule(i, "police-action", [{"circumstances": "non-empty"}]) for i in range(300)], citation="c" * 4000))
 with open(os.path.join(out, "police-request.json"), "w") as f: json.dump(request("zz", circumstances=["crime-in-progress"]), f)
+
+# 5. Many dates: 601 periods of 540,672 request classes, and one request a day for 600 days, each on a new period.
+#    Classes: requester 11 x purpose 2 (unknown or not) x assistance 16 x authority 3 x respondent 2 (binds police
+#    or not) x circumstances 2 (empty or not) x subject facts 128 = 540,672; a table of them is made per period.
+import datetime
+dated = []
+def values(enum): return names(enum)
+for v in values("Requester")[:-1]: dated.append(rule(len(dated), "permit", [{"requester": [v]}]))
+for v in values("AssistanceKind")[:-1]: dated.append(rule(len(dated), "permit", [{"assistance": [v]}]))
+for v in values("Authority")[:2]: dated.append(rule(len(dated), "permit", [{"authority": [v]}]))
+for v in values("SubjectFact"): dated.append(rule(len(dated), "permit", [{"subjectFacts": {"anyOf": [v]}}]))
+first = datetime.date(2023, 1, 1)
+for d in range(600):
+    dated.append(rule(len(dated), "prohibit", [{"assistance": ["stop-or-arrest"]}], {"period": {"from": (first + datetime.timedelta(days=d)).isoformat()}}))
+write("dates", "zz.json", document("zz", dated))
+with open(os.path.join(out, "dates-requests.jsonl"), "w") as f:
+    for d in range(600):
+        day = first + datetime.timedelta(days=d)
+        f.write(json.dumps(request("zz", id=f"d{d}", receivedAt=f"{day.isoformat()}T12:00:00Z"), separators=(",", ":")) + "\n")

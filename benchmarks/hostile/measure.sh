@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Runs the hostile-input catalogue as whole processes of the policymodel tool, each under a time limit, and prints
 # wall time, peak memory (maximum resident set) and exit code per case, with the budget it must keep.
-# Usage: benchmarks/hostile/measure.sh [work folder]      (Linux, GNU time at /usr/bin/time)
+# Usage: benchmarks/hostile/measure.sh [work folder] [text]     (Linux, GNU time at /usr/bin/time)
+#   text: run only the cases whose name contains it (e.g. "dates").
+# The many-dates case runs with the .NET heap capped at 1 GiB (DOTNET_GCHeapHardLimit), as a 1 GB container limit
+# would cap it; MEMORY_CGROUP=<a writable cgroup folder> runs it inside that cgroup too (its memory limit set to 1 GiB).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-$(mktemp -d)}"
+only="${2:-}"
 python3 "$root/benchmarks/hostile/generate.py" "$work"
 dotnet build -c Release "$root/src/PolicyModel.Cli" -o "$work/tool" -v quiet -nologo >/dev/null
 tool="$work/tool/PolicyModel.Cli"
@@ -13,6 +17,7 @@ tool="$work/tool/PolicyModel.Cli"
 printf '%-44s %9s %9s %5s  %s\n' case seconds 'peak MB' exit budget
 run() { # name, seconds allowed, megabytes allowed, command...
   local name="$1" seconds="$2" mb="$3"; shift 3
+  [[ -z "$only" || "$name" == *"$only"* ]] || return 0
   local status=0
   /usr/bin/time -f '%e %M' -o "$work/time.txt" timeout "$((seconds * 2))" "$@" >"$work/out.txt" 2>"$work/err.txt" || status=$?
   read -r elapsed kb < <(tail -1 "$work/time.txt")
@@ -30,3 +35,12 @@ mkfifo "$work/fifo.json" 2>/dev/null || true
 mkdir -p "$work/loop" && cp "$work/police/zz.json" "$work/loop/" && ln -sfn . "$work/loop/a" && ln -sfn . "$work/loop/b"
 run "validate: a folder with a -> . and b -> ."     10  512 $tool validate --no-builtins "$work/loop"
 run "validate: a FIFO named x.json"                 10  512 $tool validate "$work/fifo.json"
+
+# 601 periods of 540,672 request classes, one request a day for 600 days (a new period each day), under a 1 GiB heap.
+in_cgroup=()
+if [ -n "${MEMORY_CGROUP:-}" ]; then
+  if [ -w "$MEMORY_CGROUP/memory.max" ]; then echo 1073741824 >"$MEMORY_CGROUP/memory.max"; else echo 1073741824 >"$MEMORY_CGROUP/memory.limit_in_bytes"; fi
+  in_cgroup=(sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$MEMORY_CGROUP")
+fi
+run "decide: 600 dates x 540,672 classes, 1 GiB"     30 1024 "${in_cgroup[@]}" env DOTNET_GCHeapHardLimit=0x40000000 $tool decide "$work/dates-requests.jsonl" --output-format jsonl --no-builtins --policies "$work/dates"
+if [[ -z "$only" || "decide: 600 dates" == *"$only"* ]]; then echo "  $(grep -c '"requestId"' "$work/out.txt") of 600 decisions written"; fi

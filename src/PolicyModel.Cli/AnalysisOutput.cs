@@ -53,6 +53,12 @@ internal static class AnalysisOutput
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The line under a report's title that says what the counts count: cases, not requests sent (docs/analysis.md,
+    /// "What the counts mean").
+    /// </summary>
+    public const string CasesNote = "A case is one combination of the facts the rules tell apart; a group is every request with the facts it lists, whatever the others. Counts are cases, not numbers of requests.";
+
     /// <summary>Whether a group's periods are exactly the whole of <paramref name="analysed"/> (then the dates column is left out).</summary>
     public static bool CoversAll(RequestGroup group, IReadOnlyList<EffectivePeriod> analysed) =>
         analysed.Count == 0 || (group.Periods.Count == 1 && group.Periods[0].From == analysed[0].From && group.Periods[0].To == analysed[^1].To);
@@ -71,7 +77,7 @@ internal static class AnalysisOutput
             for (var i = 0; i < groups.Count; i++)
             {
                 var row = new List<string>(i == 0 ? lead : lead.Select(_ => string.Empty));
-                row.Add(Count(groups[i].RequestCount));
+                row.Add(Count(groups[i].CaseCount));
                 if (withDates)
                 {
                     row.Add(RequestGroup.PeriodsText(groups[i].Periods));
@@ -82,7 +88,7 @@ internal static class AnalysisOutput
             }
         }
 
-        var head = new List<string>(header) { "requests" };
+        var head = new List<string>(header) { "cases" };
         if (withDates)
         {
             head.Add("dates");
@@ -134,6 +140,7 @@ internal static class AnalysisOutput
 
         writer.WriteEndArray();
         writer.WriteNumber("requestCount", group.RequestCount);
+        writer.WriteNumber("caseCount", group.CaseCount);
         writer.WriteEndObject();
     }
 

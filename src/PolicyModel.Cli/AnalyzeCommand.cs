@@ -176,7 +176,7 @@ internal static class AnalyzeCommand
 
     private static void Readable(PolicySet set, DateRange range, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only, Output output)
     {
-        var w = output.Writer;
+        var w = output.Text;
         var first = true;
         foreach (var report in reports)
         {
@@ -187,7 +187,7 @@ internal static class AnalyzeCommand
 
             first = false;
             set.TryGetJurisdiction(report.Jurisdiction, out var jurisdiction);
-            w.WriteLine(output.Bold($"{report.Jurisdiction} ({jurisdiction!.Name})") + $": {range}, {report.Periods.Count} period(s), {AnalysisOutput.Count(report.RequestsPerDate)} requests per date");
+            w.WriteLine(output.Bold($"{report.Jurisdiction} ({UntrustedText.Escape(jurisdiction!.Name)})") + $": {range}, {report.Periods.Count} period(s); the rules tell {AnalysisOutput.Count(report.CasesPerDate)} case(s) apart on a date");
             if (only.Contains("gaps"))
             {
                 w.WriteLine();
@@ -198,7 +198,7 @@ internal static class AnalyzeCommand
                 }
                 else
                 {
-                    w.WriteLine($"Gaps: {AnalysisOutput.Count(gaps.RequestCount)} requests in {gaps.Groups.Count} group(s) fall to {output.Yellow("discretionary")} (no rule decides them)");
+                    w.WriteLine($"Gaps: {AnalysisOutput.Count(gaps.CaseCount)} case(s) in {gaps.Groups.Count} group(s) fall to {output.Yellow("discretionary")} (no rule decides them)");
                     AnalysisOutput.GroupTable(output, [], [([], gaps.Groups)], report.Periods);
                 }
             }
@@ -235,7 +235,7 @@ internal static class AnalyzeCommand
                         ["rule", "jurisdiction", "effect", "citation", "in force", "why"],
                         report.Unreachable.Select(u => (IReadOnlyList<string>)
                         [
-                            u.Rule.Value, u.Jurisdiction.Value, u.Effect.ToContractName(), u.Citation, RequestGroup.PeriodsText(u.Periods), u.Explain(),
+                            u.Rule.Value, u.Jurisdiction.Value, u.Effect.ToContractName(), UntrustedText.Escape(u.Citation), RequestGroup.PeriodsText(u.Periods), UntrustedText.Escape(u.Explain()),
                         ]));
                 }
             }
@@ -253,10 +253,16 @@ internal static class AnalyzeCommand
                     AnalysisOutput.GroupTable(
                         output,
                         ["rule", "citation", "preempted by", "outcome"],
-                        report.Preemptions.Select(p => ((IReadOnlyList<string>)[p.Rule.Value, p.Citation, p.PreemptedBy, string.Join(", ", p.Outcomes.Select(output.OutcomeText))], p.Groups)),
+                        report.Preemptions.Select(p => ((IReadOnlyList<string>)[p.Rule.Value, UntrustedText.Escape(p.Citation), UntrustedText.Escape(p.PreemptedBy), string.Join(", ", p.Outcomes.Select(output.OutcomeText))], p.Groups)),
                         report.Periods);
                 }
             }
+        }
+
+        if (only.Overlaps(["gaps", "conflicts", "preemption"]))
+        {
+            w.WriteLine();
+            w.WriteLine(output.Dim(AnalysisOutput.CasesNote));
         }
 
         if (coverage is not null)
@@ -266,7 +272,7 @@ internal static class AnalyzeCommand
             w.WriteLine(output.Bold("Coverage") + $": {coverage.ScenarioCount} scenario(s) exercise {exercised} of {coverage.Rules.Count} rules and presumptions ({(100 * coverage.Ratio).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}%)");
             foreach (var problem in coverage.Invalid)
             {
-                w.WriteLine($"  {output.Red("invalid")} {problem}");
+                w.WriteLine($"  {output.Red("invalid")} {UntrustedText.Escape(problem)}");
             }
 
             if (coverage.Unexercised.Count > 0)
@@ -274,7 +280,7 @@ internal static class AnalyzeCommand
                 w.WriteLine("Not exercised by any scenario:");
                 output.Table(
                     ["rule", "jurisdiction", "kind", "citation"],
-                    coverage.Unexercised.Select(r => (IReadOnlyList<string>)[r.Rule.Value, r.Jurisdiction.Value, r.IsPresumption ? "presumption" : "rule", r.Citation ?? "-"]));
+                    coverage.Unexercised.Select(r => (IReadOnlyList<string>)[r.Rule.Value, r.Jurisdiction.Value, r.IsPresumption ? "presumption" : "rule", UntrustedText.Escape(r.Citation ?? "-")]));
             }
         }
     }
@@ -296,10 +302,12 @@ internal static class AnalyzeCommand
                 writer.WriteString("jurisdiction", report.Jurisdiction.Value);
                 AnalysisOutput.Strings(writer, "periods", report.Periods.Select(p => p.ToString()));
                 writer.WriteNumber("requestsPerDate", report.RequestsPerDate);
+                writer.WriteNumber("casesPerDate", report.CasesPerDate);
                 if (only.Contains("gaps"))
                 {
                     writer.WriteStartObject("gaps");
                     writer.WriteNumber("requestCount", report.Gaps.RequestCount);
+                    writer.WriteNumber("caseCount", report.Gaps.CaseCount);
                     AnalysisOutput.WriteGroups(writer, report.Gaps.Groups);
                     writer.WriteEndObject();
                 }
@@ -314,6 +322,7 @@ internal static class AnalyzeCommand
                         writer.WriteString("other", c.Other.Value);
                         writer.WriteString("layer", c.Layer.ToContractName());
                         writer.WriteNumber("requestCount", c.RequestCount);
+                        writer.WriteNumber("caseCount", c.CaseCount);
                         AnalysisOutput.WriteGroups(writer, c.Groups);
                         writer.WriteEndObject();
                     }
@@ -355,6 +364,7 @@ internal static class AnalyzeCommand
                         writer.WriteString("preemptedBy", p.PreemptedBy);
                         AnalysisOutput.Strings(writer, "outcomes", p.Outcomes.Select(ContractNames<Outcome>.Name));
                         writer.WriteNumber("requestCount", p.RequestCount);
+                        writer.WriteNumber("caseCount", p.CaseCount);
                         AnalysisOutput.WriteGroups(writer, p.Groups);
                         writer.WriteEndObject();
                     }

@@ -7,8 +7,11 @@ internal sealed class CommandContext(CommonOptions options, CliConsole console)
 
     public CliConsole Console { get; } = console;
 
-    /// <summary>Gets readable output on standard output (coloured when the terminal allows and <c>--no-color</c> is not given).</summary>
-    public Output Output { get; } = new(console.Out, console.Colour && !options.NoColour);
+    /// <summary>
+    /// Gets readable output on standard output (coloured when the terminal allows and <c>--no-color</c> is not given),
+    /// wrapped to the width (<see cref="CliConsole.WrapWidth"/>); never wrapped when the command writes JSON.
+    /// </summary>
+    public Output Output { get; } = new(console.Out, console.Colour && !options.NoColour, options.Json ? 0 : console.WrapWidth(options.Width));
 
     public TextWriter Stdout => Console.Out;
 

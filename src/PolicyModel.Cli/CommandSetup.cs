@@ -28,7 +28,18 @@ internal sealed class CommandSetup(CliConsole console, SharedOptions shared)
 
     /// <summary>Runs <paramref name="run"/> when the command is invoked; failures become an error line and an exit code, never a stack trace.</summary>
     public void SetAction(Command command, Func<ParseResult, CommandContext, int> run) =>
-        command.SetAction(parse => Guarded(Console.Error, () => run(parse, new CommandContext(Shared.Read(parse, Console.OutIsTerminal), Console))));
+        command.SetAction(parse => Guarded(Console.Error, () =>
+        {
+            var context = new CommandContext(Shared.Read(parse, Console.OutIsTerminal), Console);
+            try
+            {
+                return run(parse, context);
+            }
+            finally
+            {
+                context.Output.Finish();
+            }
+        }));
 
     private static int Guarded(TextWriter stderr, Func<int> action)
     {
@@ -38,24 +49,24 @@ internal sealed class CommandSetup(CliConsole console, SharedOptions shared)
         }
         catch (PolicyLoadException ex)
         {
-            stderr.WriteLine(ex.Message);
+            stderr.WriteLine(UntrustedText.Escape(ex.Message));
             return ExitCodes.InvalidInput;
         }
         catch (AnalysisTooLargeException ex)
         {
-            stderr.WriteLine(ex.Problem);
+            stderr.WriteLine(UntrustedText.Escape(ex.Problem.ToString()));
             return ExitCodes.InvalidInput;
         }
         catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<AnalysisTooLargeException>().FirstOrDefault() is { } tooLarge)
         {
-            stderr.WriteLine(tooLarge.Problem); // analyses of several jurisdictions run in parallel
+            stderr.WriteLine(UntrustedText.Escape(tooLarge.Problem.ToString())); // analyses of several jurisdictions run in parallel
             return ExitCodes.InvalidInput;
         }
 #pragma warning disable CA1031 // the tool's last line of defence: report, never crash with a stack trace
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"error: {ex.GetType().Name}: {UntrustedText.Escape(ex.Message)}");
             return ExitCodes.Failure;
         }
     }

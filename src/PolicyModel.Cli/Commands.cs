@@ -16,6 +16,8 @@ internal static class Commands
         DiffCommand.Create(setup),
         JurisdictionsCommand.Create(setup),
         ShowCommand.Create(setup),
+        MatrixCommand.Create(setup),
+        TimelineCommand.Create(setup),
         ServeCommand.Create(setup),
         ReplayCommand.Create(setup),
     ];

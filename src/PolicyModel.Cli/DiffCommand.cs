@@ -164,7 +164,7 @@ internal static class DiffCommand
             return;
         }
 
-        var w = output.Writer;
+        var w = output.Text;
         var first = true;
         foreach (var report in reports)
         {
@@ -198,26 +198,41 @@ internal static class DiffCommand
 
         foreach (var note in notes)
         {
-            w.WriteLine(note);
+            w.WriteLine(UntrustedText.Escape(note));
+        }
+
+        if (reports.Any(r => r.Changes.Count > 0))
+        {
+            w.WriteLine();
+            w.WriteLine(output.Dim(AnalysisOutput.CasesNote));
         }
     }
 
     private static void Readable(PolicySet set, DiffReport report, bool detail, Output output)
     {
-        var w = output.Writer;
+        var w = output.Text;
         set.TryGetJurisdiction(report.Jurisdiction, out var jurisdiction);
         var what = report.Range is { } range
             ? $"the {report.Before} and the {report.After} ({range})"
             : $"{report.Before} and {report.After}";
-        var title = output.Bold($"{report.Jurisdiction} ({jurisdiction?.Name})");
+        var title = output.Bold($"{report.Jurisdiction} ({UntrustedText.Escape(jurisdiction?.Name)})");
         if (report.Changes.Count == 0)
         {
             w.WriteLine($"{title}: no decision differs between {what}.");
             return;
         }
 
-        var share = 100.0 * report.RequestCount / report.RequestsPerDate;
-        w.WriteLine($"{title}: decisions differ between {what} for {AnalysisOutput.Count(report.RequestCount)} of {AnalysisOutput.Count(report.RequestsPerDate)} requests ({share.ToString("0.0", CultureInfo.InvariantCulture)}%)");
+        if (report.Range is null || report.Range.From == report.Range.To)
+        {
+            var share = 100.0 * report.CaseCount / report.CasesPerDate;
+            w.WriteLine($"{title}: decisions differ between {what} in {AnalysisOutput.Count(report.CaseCount)} of the {AnalysisOutput.Count(report.CasesPerDate)} cases the rules tell apart ({share.ToString("0.0", CultureInfo.InvariantCulture)}%)");
+        }
+        else
+        {
+            // Over a range, a case whose change differs from one stretch of dates to another is in a group for each.
+            w.WriteLine($"{title}: decisions differ between {what} in {AnalysisOutput.Count(report.CaseCount)} case(s), counted once for each group of dates (of the {AnalysisOutput.Count(report.CasesPerDate)} cases the rules tell apart)");
+        }
+
         IReadOnlyList<EffectivePeriod> analysed = report.Range is null ? [] : [new EffectivePeriod(report.Range.From, report.Range.To?.PlusDays(1))];
         w.WriteLine();
         if (report.Outcomes.Count == 0)
@@ -239,7 +254,7 @@ internal static class DiffCommand
         AnalysisOutput.GroupTable(
             output,
             ["change"],
-            report.Items.Select(i => ((IReadOnlyList<string>)[i.Added ? output.Green(i.Describe()) : output.Red(i.Describe())], i.Groups)),
+            report.Items.Select(i => ((IReadOnlyList<string>)[i.Added ? output.Green(UntrustedText.Escape(i.Describe())) : output.Red(UntrustedText.Escape(i.Describe()))], i.Groups)),
             analysed);
         if (detail)
         {
@@ -248,7 +263,7 @@ internal static class DiffCommand
             AnalysisOutput.GroupTable(
                 output,
                 ["change"],
-                report.Changes.Select(c => ((IReadOnlyList<string>)[c.Describe()], c.Groups)),
+                report.Changes.Select(c => ((IReadOnlyList<string>)[UntrustedText.Escape(c.Describe())], c.Groups)),
                 analysed);
         }
     }
@@ -293,6 +308,8 @@ internal static class DiffCommand
 
         writer.WriteNumber("requestCount", report.RequestCount);
         writer.WriteNumber("requestsPerDate", report.RequestsPerDate);
+        writer.WriteNumber("caseCount", report.CaseCount);
+        writer.WriteNumber("casesPerDate", report.CasesPerDate);
         writer.WriteStartArray("outcomes");
         foreach (var o in report.Outcomes)
         {
@@ -300,6 +317,7 @@ internal static class DiffCommand
             writer.WriteString("before", o.Before.ToContractName());
             writer.WriteString("after", o.After.ToContractName());
             writer.WriteNumber("requestCount", o.RequestCount);
+            writer.WriteNumber("caseCount", o.CaseCount);
             AnalysisOutput.WriteGroups(writer, o.Groups);
             writer.WriteEndObject();
         }
@@ -314,6 +332,7 @@ internal static class DiffCommand
             writer.WriteString("item", i.Item);
             writer.WriteBoolean("added", i.Added);
             writer.WriteNumber("requestCount", i.RequestCount);
+            writer.WriteNumber("caseCount", i.CaseCount);
             AnalysisOutput.WriteGroups(writer, i.Groups);
             writer.WriteEndObject();
         }
@@ -332,6 +351,7 @@ internal static class DiffCommand
             AnalysisOutput.Strings(writer, "preemptedAdded", c.PreemptedAdded.Select(r => r.Value));
             AnalysisOutput.Strings(writer, "preemptedRemoved", c.PreemptedRemoved.Select(r => r.Value));
             writer.WriteNumber("requestCount", c.RequestCount);
+            writer.WriteNumber("caseCount", c.CaseCount);
             AnalysisOutput.WriteGroups(writer, c.Groups);
             writer.WriteEndObject();
         }

@@ -32,7 +32,7 @@ internal static class ExplainCommand
 
     internal static void Readable(AssistanceRequest request, DecisionTrace trace, Output output)
     {
-        var w = output.Writer;
+        var w = output.Text;
         w.WriteLine(output.Bold($"Request {(trace.Decision.RequestId is { } id ? UntrustedText.Escape(id) : "(no id)")}: {request.Requester.ToContractName()} asks {request.Respondent.ToContractName()} in {request.Jurisdiction} for {request.Assistance.ToContractName()} ({request.Purpose.ToContractName()}, authority {request.Authority.ToContractName()})"));
         foreach (var note in trace.Notes)
         {

@@ -2,18 +2,45 @@ using System.Text;
 
 namespace PolicyModel.Cli;
 
-/// <summary>Readable output: aligned tables and, when the terminal supports it, colour (never when redirected or NO_COLOR is set).</summary>
-internal sealed class Output(TextWriter writer, bool colour)
+/// <summary>
+/// Readable output: aligned tables and, when the terminal supports it, colour (never when redirected or NO_COLOR is
+/// set); readable text (<see cref="Text"/>, tables) is wrapped to <see cref="Width"/> through <see cref="TextWrap"/>, while
+/// <see cref="Writer"/> writes machine formats (JSON) as they are.
+/// </summary>
+internal sealed class Output
 {
-    public TextWriter Writer { get; } = writer;
+    private readonly bool colour;
 
-    /// <summary>The same colouring, written elsewhere.</summary>
-    public Output To(TextWriter other) => new(other, colour);
+    public Output(TextWriter writer, bool colour, int width = 0)
+    {
+        this.colour = colour;
+        Width = width;
+        Writer = writer;
+        Text = width > 0 ? new WrappingWriter(writer, width) : writer;
+    }
+
+    /// <summary>Gets the writer as given, never wrapped: for JSON and other formats machines read.</summary>
+    public TextWriter Writer { get; }
+
+    /// <summary>Gets the writer of readable text: lines written to it are wrapped to <see cref="Width"/>.</summary>
+    public TextWriter Text { get; }
+
+    /// <summary>Gets the width lines are wrapped to (0: no wrapping).</summary>
+    public int Width { get; }
+
+    /// <summary>The same colouring and width, written elsewhere.</summary>
+    public Output To(TextWriter other) => new(other, colour, Width);
 
     public static bool TerminalSupportsColour() =>
         !Console.IsOutputRedirected
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+
+    /// <summary>Text built apart (then written as bytes) wrapped as <see cref="Text"/> would wrap it.</summary>
+    public string Wrap(string text) => TextWrap.Wrap(text, Width);
+
+    /// <summary>Writes a line held unfinished by the wrapping writer (at the end of a command).</summary>
+    public void Finish() => (Text as WrappingWriter)?.WritePending();
 
     public string Green(string text) => Paint(text, "32");
 
@@ -36,61 +63,84 @@ internal sealed class Output(TextWriter writer, bool colour)
         };
     }
 
-    /// <summary>Writes rows as an aligned table; cells may contain colour codes (ignored when measuring).</summary>
+    /// <summary>
+    /// Writes rows as an aligned table; cells may contain colour codes (ignored when measuring). When the table is wider
+    /// than <see cref="Width"/>, the widest columns are narrowed (never below <see cref="TextWrap.MinimumColumn"/>) and
+    /// their cells wrap inside the column, a row taking several lines.
+    /// </summary>
     public void Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var all = new List<IReadOnlyList<string>> { header };
         all.AddRange(rows);
         var widths = new int[header.Count];
+        var longestWords = new int[header.Count];
         foreach (var row in all)
         {
             for (var i = 0; i < row.Count && i < widths.Length; i++)
             {
-                widths[i] = Math.Max(widths[i], Visible(row[i]));
+                widths[i] = Math.Max(widths[i], TextWrap.Visible(row[i]));
+                longestWords[i] = Math.Max(longestWords[i], row[i].Split(' ').Max(TextWrap.Visible));
             }
         }
 
+        Fit(widths, longestWords);
         for (var r = 0; r < all.Count; r++)
         {
-            var line = new StringBuilder();
-            for (var i = 0; i < all[r].Count; i++)
+            var cells = all[r].Take(widths.Length).Select((cell, i) => TextWrap.Line(r == 0 ? Bold(cell) : cell, Width > 0 ? widths[i] : 0, 0)).ToList();
+            var height = cells.Count == 0 ? 1 : cells.Max(c => c.Count);
+            for (var k = 0; k < height; k++)
             {
-                var cell = r == 0 ? Bold(all[r][i]) : all[r][i];
-                line.Append(cell);
-                if (i < all[r].Count - 1)
+                var line = new StringBuilder();
+                for (var i = 0; i < cells.Count; i++)
                 {
-                    line.Append(' ', widths[i] - Visible(all[r][i]) + 2);
+                    var part = k < cells[i].Count ? cells[i][k] : string.Empty;
+                    line.Append(part);
+                    if (i < cells.Count - 1)
+                    {
+                        line.Append(' ', Math.Max(0, widths[i] - TextWrap.Visible(part)) + 2);
+                    }
                 }
+
+                Text.WriteLine(line.ToString().TrimEnd());
             }
 
-            Writer.WriteLine(line.ToString().TrimEnd());
             if (r == 0)
             {
-                Writer.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
+                Text.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
             }
+        }
+    }
+
+    /// <summary>
+    /// Narrows the widest columns until the table fits <see cref="Width"/>: a column keeps at least its longest word (so
+    /// ids and dates are not cut) while that lets the table fit, else at least <see cref="TextWrap.MinimumColumn"/>.
+    /// </summary>
+    private void Fit(int[] widths, int[] longestWords)
+    {
+        var room = Width - (2 * (widths.Length - 1));
+        if (Width <= 0 || widths.Sum() <= room)
+        {
+            return;
+        }
+
+        var floors = widths.Select((w, i) => Math.Min(w, Math.Max(TextWrap.MinimumColumn, longestWords[i]))).ToArray();
+        if (floors.Sum() > room)
+        {
+            floors = [.. widths.Select(w => Math.Min(w, TextWrap.MinimumColumn))];
+        }
+
+        // The largest cap that fits: columns narrower than the cap keep their width, none goes below its floor.
+        var cap = widths.Max();
+        while (cap > TextWrap.MinimumColumn && widths.Select((w, i) => Math.Max(Math.Min(w, cap), floors[i])).Sum() > room)
+        {
+            cap--;
+        }
+
+        for (var i = 0; i < widths.Length; i++)
+        {
+            widths[i] = Math.Max(Math.Min(widths[i], cap), floors[i]);
         }
     }
 
     private string Paint(string text, string code) => colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
-
-    private static int Visible(string text)
-    {
-        var length = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\u001b')
-            {
-                while (i < text.Length && text[i] != 'm')
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            length++;
-        }
-
-        return length;
-    }
 }

@@ -9,7 +9,7 @@ internal static class ParseErrors
     {
         foreach (var error in result.Errors)
         {
-            stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine($"error: {UntrustedText.Escape(error.Message)}");
         }
 
         var command = result.CommandResult.Command;

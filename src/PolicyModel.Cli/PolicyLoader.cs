@@ -26,7 +26,7 @@ internal static class PolicyLoader
 
         foreach (var problem in problems)
         {
-            error.WriteLine(problem);
+            error.WriteLine(UntrustedText.Escape(problem.ToString()));
         }
 
         return null;
@@ -38,7 +38,7 @@ internal static class PolicyLoader
         missing = !InputFiles.TryExpand(paths, out var files, out var problems);
         foreach (var problem in problems)
         {
-            error.WriteLine(problem);
+            error.WriteLine(UntrustedText.Escape(problem.ToString()));
         }
 
         return files;

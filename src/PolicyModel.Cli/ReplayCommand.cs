@@ -60,7 +60,7 @@ internal static class ReplayCommand
         records = [];
         if (!InputFiles.TryOpen(path, out var stream, out var refused))
         {
-            stderr.WriteLine(refused);
+            stderr.WriteLine(UntrustedText.Escape(refused.ToString()));
             return false;
         }
 
@@ -86,7 +86,7 @@ internal static class ReplayCommand
                     valid = false;
                     foreach (var problem in problems.Take(RequestJson.MaxProblems))
                     {
-                        stderr.WriteLine(problem with { Line = number, Column = null });
+                        stderr.WriteLine(UntrustedText.Escape((problem with { Line = number, Column = null }).ToString()));
                     }
                 }
             }
@@ -98,7 +98,7 @@ internal static class ReplayCommand
         }
         catch (IOException ex)
         {
-            stderr.WriteLine($"{path}: error: cannot read the decision log: {ex.Message}");
+            stderr.WriteLine($"{UntrustedText.Escape(path)}: error: cannot read the decision log: {UntrustedText.Escape(ex.Message)}");
             return false;
         }
 
@@ -210,7 +210,7 @@ internal static class ReplayCommand
         foreach (var result in results)
         {
             var what = result.Identical ? "identical" : "DIFFERENT";
-            stdout.WriteLine($"line {result.Line} ({result.RequestId ?? "no id"}): {what}{(result.Reasons.Count == 0 ? "" : ": " + string.Join("; ", result.Reasons))}");
+            stdout.WriteLine($"line {result.Line} ({(result.RequestId is { } id ? UntrustedText.Escape(id) : "no id")}): {what}{(result.Reasons.Count == 0 ? "" : ": " + UntrustedText.Escape(string.Join("; ", result.Reasons)))}");
         }
 
         var different = results.Count(r => !r.Identical);

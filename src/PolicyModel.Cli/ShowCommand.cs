@@ -61,16 +61,16 @@ internal static class ShowCommand
         var output = context.Output;
         var when = on is { } d ? $"rules in force on {d.ToContractText()}" : "every rule of its history";
         var current = summary.LawCurrentTo is { } c ? $"law current to {c.ToContractText()}" : "no law date stated";
-        output.Writer.WriteLine($"{id} ({UntrustedText.Escape(summary.Name)}): {when}; {current}");
+        output.Text.WriteLine($"{id} ({UntrustedText.Escape(summary.Name)}): {when}; {current}");
         if (on is { } day && summary.LawCurrentTo is { } known && day > known)
         {
-            output.Writer.WriteLine(output.Yellow($"note: {day.ToContractText()} is after {known.ToContractText()}: these are the last known rules; later changes, if any, are not reflected"));
+            output.Text.WriteLine(output.Yellow($"note: {day.ToContractText()} is after {known.ToContractText()}: these are the last known rules; later changes, if any, are not reflected"));
         }
 
-        output.Writer.WriteLine();
+        output.Text.WriteLine();
         if (rules.Count == 0)
         {
-            output.Writer.WriteLine("(no rule)");
+            output.Text.WriteLine("(no rule)");
         }
         else
         {
@@ -90,7 +90,7 @@ internal static class ShowCommand
 
         if (presumptions.Count > 0)
         {
-            output.Writer.WriteLine();
+            output.Text.WriteLine();
             output.Table(
                 ["layer", "presumption", "period", "binds", "presumes"],
                 presumptions.Select(p => (IReadOnlyList<string>)
@@ -99,13 +99,13 @@ internal static class ShowCommand
                 ]));
         }
 
-        output.Writer.WriteLine();
-        output.Writer.WriteLine(output.Dim("binds: P police, S sheriff, J jail, G local-government; periods are local dates, from inclusive, to exclusive"));
+        output.Text.WriteLine();
+        output.Text.WriteLine(output.Dim("binds: P police, S sheriff, J jail, G local-government; periods are local dates, from inclusive, to exclusive"));
         return ExitCodes.Success;
     }
 
     /// <summary>The citation as printed on <paramref name="on"/>, or every numbering of its history (joined by "; from …").</summary>
-    private static string Citation(Rule rule, LocalDate? on)
+    internal static string Citation(Rule rule, LocalDate? on)
     {
         if (on is { } date)
         {

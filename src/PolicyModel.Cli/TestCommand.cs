@@ -53,68 +53,89 @@ internal static class TestCommand
             return ExitCodes.InvalidInput;
         }
 
-        var scenarios = new List<(string File, Scenario Scenario)>();
-        var invalid = false;
-        foreach (var file in files)
+        // Scenario files are read as a stream, one scenario at a time, and each result is written as soon as it is
+        // known (the table a page of PageSize rows at a time): memory does not grow with the number of scenarios.
+        // JUnit and TRX put totals in their first element, so those two collect the results first.
+        var run = new ScenarioRun(set, files, filter, stderr);
+        IReadOnlyList<(string File, ScenarioResult Result)> all;
+        switch (format)
         {
-            if (ScenarioFile.TryLoad(file, out var loaded, out var problems))
-            {
-                scenarios.AddRange(loaded.Select(s => (file, s)));
-            }
-            else
-            {
-                foreach (var problem in problems)
+            case "json":
+                WriteJson(run.Results(), stdout.Writer, context.IndentJson);
+                break;
+            case "junit":
+                all = [.. run.Results()];
+                if (all.Count > 0)
                 {
-                    stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
+                    TestReports.WriteJUnit(stdout.Writer, all);
                 }
 
-                invalid = true;
-            }
+                break;
+            case "trx":
+                all = [.. run.Results()];
+                if (all.Count > 0)
+                {
+                    TestReports.WriteTrx(stdout.Writer, all);
+                }
+
+                break;
+            default:
+                Readable(run.Results(), files.Count, stdout);
+                break;
         }
 
-        if (invalid)
+        if (run.Invalid)
         {
             return ExitCodes.InvalidInput;
         }
 
-        if (scenarios.Count == 0)
+        if (run.Read == 0)
         {
             stderr.WriteLine("error: the files given hold no scenario; a test run with nothing to run does not pass");
             return ExitCodes.InvalidInput;
         }
 
-        if (filter is not null)
+        if (run.Ran == 0)
         {
-            var total = scenarios.Count;
-            scenarios.RemoveAll(s => !s.Scenario.Name.Contains(filter, StringComparison.OrdinalIgnoreCase));
-            if (scenarios.Count == 0)
+            stderr.WriteLine($"error: no scenario name contains `{UntrustedText.Escape(filter!)}` (of {run.Read} scenario(s)); a test run with nothing to run does not pass");
+            return ExitCodes.InvalidInput;
+        }
+
+        return run.Failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>The readable table is written a page of this many rows at a time, each page aligned on its own; a run of at most this many scenarios is one table.</summary>
+    internal const int PageSize = 1000;
+
+    private static void Readable(IEnumerable<(string File, ScenarioResult Result)> results, int fileCount, Output stdout)
+    {
+        var page = new List<(string File, ScenarioResult Result)>(PageSize);
+        int passed = 0, failed = 0;
+        foreach (var result in results)
+        {
+            page.Add(result);
+            _ = result.Result.Passed ? passed++ : failed++;
+            if (page.Count == PageSize)
             {
-                stderr.WriteLine($"error: no scenario name contains `{UntrustedText.Escape(filter)}` (of {total} scenario(s)); a test run with nothing to run does not pass");
-                return ExitCodes.InvalidInput;
+                Page(page, stdout);
+                page.Clear();
             }
         }
 
-        var results = scenarios.Select(s => (s.File, Result: ScenarioRunner.Run(set, s.Scenario))).ToList();
-        switch (format)
+        if (page.Count > 0)
         {
-            case "json":
-                stdout.Writer.WriteLine(Json(results, context.IndentJson));
-                break;
-            case "junit":
-                TestReports.WriteJUnit(stdout.Writer, results);
-                break;
-            case "trx":
-                TestReports.WriteTrx(stdout.Writer, results);
-                break;
-            default:
-                Readable(results, files.Count, stdout);
-                break;
+            Page(page, stdout);
         }
 
-        return results.All(r => r.Result.Passed) ? ExitCodes.Success : ExitCodes.Failure;
+        if (passed + failed > 0)
+        {
+            stdout.Writer.WriteLine();
+            stdout.Writer.WriteLine($"{passed} passed, {failed} failed, {passed + failed} scenarios in {fileCount} file(s)");
+        }
     }
 
-    private static void Readable(List<(string File, ScenarioResult Result)> results, int fileCount, Output stdout)
+    /// <summary>One page of the readable report: the table of its results, then what failed and why.</summary>
+    private static void Page(List<(string File, ScenarioResult Result)> results, Output stdout)
     {
         stdout.Table(
             ["result", "scenario", "expected", "actual", "file"],
@@ -140,50 +161,67 @@ internal static class TestCommand
                 stdout.Writer.WriteLine($"  explanation: {UntrustedText.Escape(decision.Explanation)}");
             }
         }
-
-        var failed = results.Count(r => !r.Result.Passed);
-        stdout.Writer.WriteLine();
-        stdout.Writer.WriteLine($"{results.Count - failed} passed, {failed} failed, {results.Count} scenarios in {fileCount} file(s)");
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
-    private static string Json(List<(string File, ScenarioResult Result)> results, bool indented)
+    /// <summary>
+    /// The results as one JSON object written as they come: <c>scenarios</c> (one entry per scenario, each written as
+    /// soon as it is known), then the counts <c>passed</c> and <c>failed</c>. Nothing is written when no scenario ran.
+    /// </summary>
+    private static void WriteJson(IEnumerable<(string File, ScenarioResult Result)> results, TextWriter output, bool indented)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        void Hand()
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("passed", results.Count(r => r.Result.Passed));
-            writer.WriteNumber("failed", results.Count(r => !r.Result.Passed));
-            writer.WriteStartArray("scenarios");
-            foreach (var (file, result) in results)
+            writer.Flush();
+            output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        }
+
+        int passed = 0, failed = 0;
+        foreach (var (file, result) in results)
+        {
+            if (passed + failed == 0)
             {
                 writer.WriteStartObject();
-                writer.WriteString("file", file);
-                writer.WriteString("name", result.Scenario.Name);
-                writer.WriteBoolean("passed", result.Passed);
-                writer.WriteString("expectedOutcome", result.Scenario.Expect.Outcome.ToContractName());
-                if (result.Decision is { } decision)
-                {
-                    writer.WritePropertyName("decision");
-                    DecisionJson.Write(writer, decision);
-                }
+                writer.WriteStartArray("scenarios");
+            }
 
-                writer.WriteStartArray("failures");
-                foreach (var failure in result.Failures)
-                {
-                    writer.WriteStringValue(failure);
-                }
+            _ = result.Passed ? passed++ : failed++;
+            writer.WriteStartObject();
+            writer.WriteString("file", file);
+            writer.WriteString("name", result.Scenario.Name);
+            writer.WriteBoolean("passed", result.Passed);
+            writer.WriteString("expectedOutcome", result.Scenario.Expect.Outcome.ToContractName());
+            if (result.Decision is { } decision)
+            {
+                writer.WritePropertyName("decision");
+                DecisionJson.Write(writer, decision);
+            }
 
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+            writer.WriteStartArray("failures");
+            foreach (var failure in result.Failures)
+            {
+                writer.WriteStringValue(failure);
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            Hand();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        if (passed + failed == 0)
+        {
+            return;
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("passed", passed);
+        writer.WriteNumber("failed", failed);
+        writer.WriteEndObject();
+        Hand();
+        output.WriteLine();
     }
 }

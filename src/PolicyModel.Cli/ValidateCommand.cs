@@ -70,7 +70,7 @@ internal static class ValidateCommand
         else if (problems.Count == 0)
         {
             var own = set!.Rules.Count(r => documents.Any(d => d.Name == r.Document));
-            stdout.Writer.WriteLine($"{stdout.Green("valid")}: {files.Count} document(s), {documents.Select(d => d.Jurisdiction.Id).Distinct().Count()} jurisdiction(s), {own} rule(s)");
+            stdout.Text.WriteLine($"{stdout.Green("valid")}: {files.Count} document(s), {documents.Select(d => d.Jurisdiction.Id).Distinct().Count()} jurisdiction(s), {own} rule(s)");
         }
         else
         {
@@ -79,7 +79,7 @@ internal static class ValidateCommand
                 stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
             }
 
-            stdout.Writer.WriteLine($"{stdout.Red("invalid")}: {problems.Count} problem(s) in {problems.Select(p => p.Document).Distinct().Count()} document(s)");
+            stdout.Text.WriteLine($"{stdout.Red("invalid")}: {problems.Count} problem(s) in {problems.Select(p => p.Document).Distinct().Count()} document(s)");
         }
 
         return problems.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;

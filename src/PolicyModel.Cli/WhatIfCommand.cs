@@ -62,7 +62,7 @@ internal static class WhatIfCommand
             {
                 foreach (var problem in ex.Problems)
                 {
-                    stderr.WriteLine(problem with { Document = name, Path = wasArray ? $"$[{i}]{problem.Path[1..]}" : problem.Path });
+                    stderr.WriteLine(UntrustedText.Escape((problem with { Document = name, Path = wasArray ? $"$[{i}]{problem.Path[1..]}" : problem.Path }).ToString()));
                 }
 
                 invalid = true;
@@ -85,10 +85,10 @@ internal static class WhatIfCommand
         {
             if (i > 0)
             {
-                output.Writer.WriteLine();
+                output.Text.WriteLine();
             }
 
-            output.Writer.Write(Readable(requests[i], results[i], output));
+            output.Text.Write(Readable(requests[i], results[i], output));
         }
 
         return ExitCodes.Success;
@@ -107,7 +107,7 @@ internal static class WhatIfCommand
         }
         else if (!InputFiles.TryRead(input, 64 << 20, out bytes, out var problem))
         {
-            context.Stderr.WriteLine(problem);
+            context.Stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
             return false;
         }
 
@@ -115,7 +115,7 @@ internal static class WhatIfCommand
         {
             foreach (var problem in problems)
             {
-                context.Stderr.WriteLine(problem);
+                context.Stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
             }
 
             return false;
@@ -134,7 +134,7 @@ internal static class WhatIfCommand
     private static string Readable(AssistanceRequest request, WhatIfResult result, Output output)
     {
         var text = new StringBuilder(DecideCommand.Readable(request, result.Decision, output));
-        text.AppendLine($"What if      {result.Explanation}");
+        text.AppendLine($"What if      {UntrustedText.Escape(result.Explanation)}");
         if (result.Alternatives.Count == 0)
         {
             return text.ToString();
@@ -144,10 +144,10 @@ internal static class WhatIfCommand
         [
             "  " + output.OutcomeText(a.Outcome),
             a.ReceivedAt is { } at ? $"receivedAt {at.ToString("uuuu'-'MM'-'dd'T'HH':'mm':'sso<Z+HH:mm>", CultureInfo.InvariantCulture)}" : string.Join(" and ", a.Changes.Select(Change)),
-            a.Citations.Count > 0 && a.Outcome != Outcome.Discretionary ? a.Citations[0] : "(none)",
+            a.Citations.Count > 0 && a.Outcome != Outcome.Discretionary ? UntrustedText.Escape(a.Citations[0]) : "(none)",
         ]).ToList();
         var table = new StringWriter();
-        new Output(table, colour: false).Table(["  outcome", "change", "controlling citation"], rows);
+        new Output(table, colour: false, output.Width).Table(["  outcome", "change", "controlling citation"], rows);
         text.Append(table);
         return text.ToString();
     }

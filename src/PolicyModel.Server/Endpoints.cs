@@ -77,6 +77,8 @@ internal static partial class Endpoints
             .WithSummary("Decide one request (or an array) and show the full reasoning: local date, each rule considered and why it matched or not")
             .Takes(typeof(AssistanceRequest), "application/json").Returns(StatusCodes.Status200OK, null, Json)
             .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);
+        MapWhatIf(app, handlers);
+        MapFields(app);
         app.MapOpenApi(OpenApiPath).DisableRateLimiting();
         if (options.WebPage)
         {
@@ -144,28 +146,55 @@ internal static partial class Endpoints
     private static partial void LogUnexpected(ILogger logger, string type, string path);
 
     /// <summary>The decision handlers, with the options and the decision log.</summary>
-    private sealed class Handlers(DecisionServiceOptions options, IDecisionLog? log)
+    private sealed partial class Handlers(DecisionServiceOptions options, IDecisionLog? log)
     {
-        public Task Decisions(HttpContext context) => Respond(context, (writer, served, request) =>
-        {
-            var decision = served.Stamp(served.Set.Decide(request));
-            DecisionJson.Write(writer, decision);
-            Record(served, request, decision);
-        });
+        /// <summary>Decides, explains or asks what-if of one request: null with the result, or the problem that stops it.</summary>
+        private delegate Problem? Attempt<T>(ServedSet served, AssistanceRequest request, out T? result)
+            where T : class;
 
-        public Task Explain(HttpContext context) => Respond(context, (writer, served, request) =>
+        public Task Decisions(HttpContext context) => Respond<Decision>(
+            context,
+            (ServedSet served, AssistanceRequest request, out Decision? decision) => served.Set.TryDecide(request, out decision, out var problem) ? null : problem,
+            (writer, served, request, decision) =>
+            {
+                var stamped = served.Stamp(decision);
+                DecisionJson.Write(writer, stamped);
+                Record(served, request, stamped);
+            });
+
+        public Task Explain(HttpContext context) => Respond<DecisionTrace>(
+            context,
+            (ServedSet served, AssistanceRequest request, out DecisionTrace? trace) => Try(() => served.Set.Explain(request), out trace),
+            (writer, served, request, trace) =>
+            {
+                var stamped = trace with { Decision = served.Stamp(trace.Decision) };
+                DecisionTraceJson.Write(writer, stamped);
+                Record(served, request, stamped.Decision);
+            });
+
+        /// <summary>Runs a library call that reports an invalid request by <see cref="InvalidRequestException"/>, as an <see cref="Attempt{T}"/>.</summary>
+        private static Problem? Try<T>(Func<T> call, out T? result)
+            where T : class
         {
-            var trace = served.Set.Explain(request);
-            var stamped = trace with { Decision = served.Stamp(trace.Decision) };
-            DecisionTraceJson.Write(writer, stamped);
-            Record(served, request, stamped.Decision);
-        });
+            try
+            {
+                result = call();
+                return null;
+            }
+            catch (InvalidRequestException ex) when (ex.Problems.Count > 0)
+            {
+                result = null;
+                return ex.Problems[0];
+            }
+        }
 
         /// <summary>
-        /// Reads the body's request or array of requests; answers 413 or 400 with every problem, or 200 with one
-        /// result per request written by <paramref name="write"/> (an array for an array).
+        /// Reads the body's request or array of requests and attempts each; answers 413, or 400 with every problem (and
+        /// then writes nothing else), or 200 with one result per request written by <paramref name="write"/> (an array
+        /// for an array).
         /// </summary>
-        private async Task Respond(HttpContext context, Action<Utf8JsonWriter, ServedSet, AssistanceRequest> write)
+        private async Task Respond<T>(HttpContext context, Attempt<T> attempt, Action<Utf8JsonWriter, ServedSet, AssistanceRequest, T> write)
+            where T : class
         {
             var body = await ReadBodyAsync(context, options.MaxRequestBodyBytes).ConfigureAwait(false);
             if (body is null)
@@ -174,7 +203,7 @@ internal static partial class Endpoints
             }
 
             var served = Served(context);
-            var outcome = ReadRequests(served, body.Value.Buffer, out var problems);
+            var outcome = ReadRequests(body.Value.Buffer, out var problems);
             context.Request.BodyReader.AdvanceTo(body.Value.Buffer.End);
             if (problems is not null)
             {
@@ -182,18 +211,41 @@ internal static partial class Endpoints
                 return;
             }
 
+            // Every request is attempted before anything is written: one invalid request answers 400 for the whole call.
+            var (requests, wasArray) = outcome!.Value;
+            var results = new T[requests.Count];
+            List<Problem>? found = null;
+            for (var i = 0; i < requests.Count; i++)
+            {
+                // A what-if of many requests takes a while: stop when the client has gone or the request timed out.
+                context.RequestAborted.ThrowIfCancellationRequested();
+                if (attempt(served, requests[i], out var result) is { } problem)
+                {
+                    (found ??= []).Add(wasArray ? problem with { Path = $"$[{i}]{problem.Path[1..]}" } : problem);
+                }
+                else
+                {
+                    results[i] = result!;
+                }
+            }
+
+            if (found is not null)
+            {
+                await Problems.Invalid(context, found).ConfigureAwait(false);
+                return;
+            }
+
             context.Response.ContentType = Json;
             using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, WriterOptions))
             {
-                var (requests, wasArray) = outcome!.Value;
                 if (wasArray)
                 {
                     writer.WriteStartArray();
                 }
 
-                foreach (var request in requests)
+                for (var i = 0; i < requests.Count; i++)
                 {
-                    write(writer, served, request);
+                    write(writer, served, requests[i], results[i]);
                 }
 
                 if (wasArray)
@@ -205,8 +257,8 @@ internal static partial class Endpoints
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }
 
-        /// <summary>Reads and checks the requests of a body; null with the problems when any is invalid.</summary>
-        private (IReadOnlyList<AssistanceRequest> Requests, bool WasArray)? ReadRequests(ServedSet served, ReadOnlySequence<byte> buffer, out IReadOnlyList<Problem>? problems)
+        /// <summary>Reads the requests of a body; null with the problems when it is not valid requests, or too many.</summary>
+        private (IReadOnlyList<AssistanceRequest> Requests, bool WasArray)? ReadRequests(ReadOnlySequence<byte> buffer, out IReadOnlyList<Problem>? problems)
         {
             problems = null;
             if (!RequestJson.TryReadAll(buffer.IsSingleSegment ? buffer.FirstSpan : buffer.ToArray(), "request", out var requests, out var wasArray, out var readProblems))
@@ -227,20 +279,7 @@ internal static partial class Endpoints
                 return null;
             }
 
-            // Requests the reader accepts can still name a jurisdiction the set does not have: check them all first.
-            List<Problem>? found = null;
-            for (var i = 0; i < requests.Count; i++)
-            {
-                if (served.Set.TryDecide(requests[i], out _, out var problem) || problem is null)
-                {
-                    continue;
-                }
-
-                (found ??= []).Add(wasArray ? problem with { Path = $"$[{i}]{problem.Path[1..]}" } : problem);
-            }
-
-            problems = found;
-            return found is null ? (requests, wasArray) : null;
+            return (requests, wasArray);
         }
 
         private void Record(ServedSet served, AssistanceRequest request, Decision decision) =>

@@ -71,6 +71,8 @@ internal sealed class BatchErrorLine
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(WhatIfSchema))]
+[JsonSerializable(typeof(List<FieldBody>))]
 [JsonSerializable(typeof(HealthBody))]
 [JsonSerializable(typeof(List<JurisdictionBody>))]
 [JsonSerializable(typeof(Dictionary<string, List<VocabularyValueBody>>))]

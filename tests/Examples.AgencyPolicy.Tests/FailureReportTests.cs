@@ -12,7 +12,7 @@ public sealed class FailureReportTests(ITestOutputHelper output)
     public void A_wrong_decision_assertion_reports_the_decision_the_explanation_and_the_citations()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt("2025-06-10T09:00:00-05:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.PerimeterOrCrowdControl).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.PerimeterOrCrowdControl).Build());
 
         var act = () => decision.Should().BeGranted("the village wants to help with traffic");
 

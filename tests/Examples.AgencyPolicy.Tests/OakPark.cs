@@ -23,5 +23,5 @@ public static class OakPark
 
     /// <summary>Starts a request to Oak Park police at a time with its offset, e.g. <c>2025-06-10T09:00:00-05:00</c>.</summary>
     public static AssistanceRequestBuilder RequestAt(string receivedAt) =>
-        AssistanceRequest.For(Jurisdiction).At(OffsetDateTimePattern.ExtendedIso.Parse(receivedAt).Value);
+        AssistanceRequest.In(Jurisdiction).ReceivedAt(OffsetDateTimePattern.ExtendedIso.Parse(receivedAt).Value);
 }

@@ -18,7 +18,7 @@ public sealed class OakParkPolicyTests
         problems.Should().BeEmpty();
 
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.OnSceneSupport).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.OnSceneSupport).Build());
 
         decision.JurisdictionChain.Select(j => j.Value).Should().Equal("us", "us-il", "us-il-oak-park");
     }
@@ -27,7 +27,7 @@ public sealed class OakParkPolicyTests
     public void Civil_on_scene_support_is_denied_by_the_village_ordinance_and_by_Illinois()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.OnSceneSupport).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.OnSceneSupport).Build());
 
         decision.Should().BeDenied()
             .And.BeDecidedBy("op-13-2-3-a-support")
@@ -43,7 +43,7 @@ public sealed class OakParkPolicyTests
     {
         // 2019: Illinois (5 ILCS 805/15(h), from 2021-08-02) did not yet forbid on-scene support; the village did.
         var request = OakPark.RequestAt("2019-06-10T09:00:00-05:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.OnSceneSupport).Build();
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.OnSceneSupport).Build();
 
         OakPark.Policies.Decide(request).Should().BeDenied()
             .And.Cite("Oak Park Village Code 13-2-3(a)")
@@ -59,7 +59,7 @@ public sealed class OakParkPolicyTests
     public void Civil_use_of_village_facilities_is_denied()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.Cbp).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.UseOfFacilities).Build());
+            .From(Requester.Cbp).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.UseOfFacilities).Build());
 
         decision.Should().BeDenied()
             .And.BeDecidedBy("op-13-2-3-b-facilities")
@@ -71,8 +71,8 @@ public sealed class OakParkPolicyTests
     public void The_village_permission_to_give_release_dates_is_preempted_by_the_Illinois_floor()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.ShareReleaseInformation)
-            .Where(SubjectFact.FelonyConviction).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.ShareReleaseInformation)
+            .WithSubjectFacts(SubjectFact.FelonyConviction).Build());
 
         decision.Should().BeDenied("Illinois forbids giving release information for civil enforcement and local rules cannot loosen it")
             .And.Preempt("op-13-2-5-c-release-notice")
@@ -85,8 +85,8 @@ public sealed class OakParkPolicyTests
     public void Before_Illinois_forbade_it_the_village_permission_to_give_release_dates_granted_the_request()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt("2020-05-04T10:00:00-05:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.ShareReleaseInformation)
-            .Where(SubjectFact.FelonyConviction).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.ShareReleaseInformation)
+            .WithSubjectFacts(SubjectFact.FelonyConviction).Build());
 
         decision.Should().BeGranted()
             .And.BeDecidedBy("op-13-2-5-c-release-notice")
@@ -99,8 +99,8 @@ public sealed class OakParkPolicyTests
     public void A_judicial_criminal_warrant_is_ordinary_criminal_process()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceHsi).For(Purpose.CriminalImmigrationEnforcement).Asking(AssistanceKind.StopOrArrest)
-            .With(Authority.JudicialCriminalWarrant).Build());
+            .From(Requester.IceHsi).ForPurpose(Purpose.CriminalImmigrationEnforcement).AskingFor(AssistanceKind.StopOrArrest)
+            .Presenting(Authority.JudicialCriminalWarrant).Build());
 
         decision.Should().BeGranted()
             .And.Cite("5 ILCS 805/10")
@@ -114,8 +114,8 @@ public sealed class OakParkPolicyTests
     public void A_crime_on_the_scene_calls_for_police_action_but_not_for_helping_the_civil_operation()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.OnSceneSupport)
-            .During(Circumstance.CrimeInProgress).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.OnSceneSupport)
+            .WithCircumstances(Circumstance.CrimeInProgress).Build());
 
         decision.Should().CallForPoliceAction()
             .And.Cite("general police power")
@@ -129,7 +129,7 @@ public sealed class OakParkPolicyTests
         // Oak Park has no presumption like Chicago's cpd-presume-civil: civil, the request is denied; criminal, it is
         // granted (805/15(i)); the facts cannot decide, so it is referred.
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceEro).For(Purpose.Unknown).Asking(AssistanceKind.OnSceneSupport).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.Unknown).AskingFor(AssistanceKind.OnSceneSupport).Build());
 
         decision.Should().BeReferred()
             .And.Impose(Obligation.SupervisorToScene);
@@ -139,8 +139,8 @@ public sealed class OakParkPolicyTests
     public void A_detainer_hold_in_the_police_lockup_is_denied_and_the_person_released_when_eligible()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.HoldPastRelease)
-            .With(Authority.ImmigrationDetainer).Where(SubjectFact.InCustody).Build());
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.HoldPastRelease)
+            .Presenting(Authority.ImmigrationDetainer).WithSubjectFacts(SubjectFact.InCustody).Build());
 
         decision.Should().BeDenied()
             .And.BeDecidedBy("il-805-15a")
@@ -153,7 +153,7 @@ public sealed class OakParkPolicyTests
     public void An_FBI_task_force_gets_help_without_the_immigration_procedure()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.FederalCriminalAgency).For(Purpose.CriminalInvestigation).Asking(AssistanceKind.JointCriminalInvestigation)
+            .From(Requester.FederalCriminalAgency).ForPurpose(Purpose.CriminalInvestigation).AskingFor(AssistanceKind.JointCriminalInvestigation)
             .Build());
 
         decision.Should().BeGranted()
@@ -166,7 +166,7 @@ public sealed class OakParkPolicyTests
     public void A_USCIS_status_check_the_person_asked_for_is_left_to_agency_policy()
     {
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
-            .From(Requester.Uscis).For(Purpose.ImmigrationBenefit).Asking(AssistanceKind.ShareImmigrationStatus).Build());
+            .From(Requester.Uscis).ForPurpose(Purpose.ImmigrationBenefit).AskingFor(AssistanceKind.ShareImmigrationStatus).Build());
 
         decision.Should().BeDiscretionary()
             .And.Cite("5 ILCS 805/5")

@@ -13,7 +13,7 @@ public sealed class AnalyzeDiffCommandTests
     [Fact]
     public void Diff_of_us_il_across_the_Way_Forward_Act_shows_what_it_changed()
     {
-        var result = CliRunner.Run(null, "diff", "--jurisdiction", "us-il", "--from", "2021-08-01", "--to", "2021-08-02");
+        var result = CliRunner.Run(null, "diff", "--jurisdiction", "us-il", "--from", "2021-08-01", "--to", "2021-08-02", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Error.Should().BeEmpty();
@@ -82,7 +82,7 @@ public sealed class AnalyzeDiffCommandTests
     [Fact]
     public void Diff_with_detail_lists_every_exact_change()
     {
-        var result = CliRunner.Run(null, "diff", "--jurisdiction", "us-il", "--from", "2021-08-01", "--to", "2021-08-02", "--detail");
+        var result = CliRunner.Run(null, "diff", "--jurisdiction", "us-il", "--from", "2021-08-01", "--to", "2021-08-02", "--detail", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Out.Should().Contain("Every change (").And.Contain("discretionary -> denied; +5 ILCS 805/15(h); +5 ILCS 805/25; +record-request");
@@ -174,7 +174,7 @@ public sealed class AnalyzeDiffCommandTests
     [Fact]
     public void Analyze_readable_on_one_date_shows_each_section()
     {
-        var result = CliRunner.Run(null, "analyze", "--jurisdiction", "us-il", "--on", "2021-08-02");
+        var result = CliRunner.Run(null, "analyze", "--jurisdiction", "us-il", "--on", "2021-08-02", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Out.Should().StartWith("us-il (State of Illinois").And.Contain("on 2021-08-02, 1 period(s)")
@@ -195,7 +195,7 @@ public sealed class AnalyzeDiffCommandTests
             """);
         var folder = Folder(("us.json", Us), ("st.json", state));
 
-        var result = CliRunner.Run(null, "analyze", "--no-builtins", "--policies", folder, "--only", "conflicts", "unreachable");
+        var result = CliRunner.Run(null, "analyze", "--no-builtins", "--policies", folder, "--only", "conflicts", "unreachable", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Out.Should().NotContain("Gaps:");

@@ -84,6 +84,13 @@ internal static class CliRunner
         var path = Path.Combine(Path.GetTempPath(), "policymodel-cli-tests", Guid.NewGuid().ToString("N") + extension);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
+        if (extension == ".json")
+        {
+            // Every policy document, request file and scenario file these tests give the tool, good or bad, is judged
+            // by the JSON Schemas as by the readers (docs/policy-format.md, "JSON Schemas").
+            PolicyModel.Reliability.Tests.Schemas.SchemaAgreement.AgreeWithEveryReader(System.Text.Encoding.UTF8.GetBytes(content), "a file of the command-line tests");
+        }
+
         return path;
     }
 }

@@ -34,7 +34,7 @@ public sealed class JurisdictionsAndShowCommandTests
     [Fact]
     public void Jurisdictions_with_a_user_document_lists_it_with_its_chains_law_date_and_escapes_its_name()
     {
-        var result = CliRunner.Run(null, "jurisdictions", "--policies", CliRunner.TempFile(Village));
+        var result = CliRunner.Run(null, "jurisdictions", "--policies", CliRunner.TempFile(Village), "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         var line = result.Out.Split('\n').Single(l => l.StartsWith("us-il-village", StringComparison.Ordinal));
@@ -64,8 +64,8 @@ public sealed class JurisdictionsAndShowCommandTests
     [Fact]
     public void Show_cites_a_renumbered_provision_as_printed_on_the_date_and_every_numbering_without_one()
     {
-        var on2024 = CliRunner.Run(null, "show", "us-tx", "--on", "2024-06-01");
-        var history = CliRunner.Run(null, "show", "us-tx");
+        var on2024 = CliRunner.Run(null, "show", "us-tx", "--on", "2024-06-01", "--width", "0");
+        var history = CliRunner.Run(null, "show", "us-tx", "--width", "0");
 
         on2024.Out.Should().Contain("Tex. Code Crim. Proc. art. 2.251").And.NotContain("2A.060");
         history.Out.Should().Contain("Tex. Code Crim. Proc. art. 2.251; from 2025-01-01 Tex. Code Crim. Proc. art. 2A.060");
@@ -74,7 +74,7 @@ public sealed class JurisdictionsAndShowCommandTests
     [Fact]
     public void Show_Chicago_includes_the_department_layer_and_the_presumption()
     {
-        var result = CliRunner.Run(null, "show", "us-il-chicago", "--on", "2025-01-21");
+        var result = CliRunner.Run(null, "show", "us-il-chicago", "--on", "2025-01-21", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Out.Should().Contain("cpd-supervisor").And.Contain("cpd-presume-civil").And.Contain("chi-020-a1")
@@ -84,7 +84,7 @@ public sealed class JurisdictionsAndShowCommandTests
     [Fact]
     public void Show_after_the_law_date_says_later_changes_are_not_reflected()
     {
-        CliRunner.Run(null, "show", "us-il", "--on", "2027-01-01").Out.Should().Contain("later changes, if any, are not reflected");
+        CliRunner.Run(null, "show", "us-il", "--on", "2027-01-01", "--width", "0").Out.Should().Contain("later changes, if any, are not reflected");
     }
 
     [Theory]

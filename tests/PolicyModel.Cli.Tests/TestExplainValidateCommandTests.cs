@@ -20,7 +20,7 @@ public sealed class TestExplainValidateCommandTests
     [Fact]
     public void Test_passes_a_passing_scenario_file_with_exit_0_and_a_table()
     {
-        var result = CliRunner.Run(null, "test", CliRunner.TempFile(PassingScenario));
+        var result = CliRunner.Run(null, "test", CliRunner.TempFile(PassingScenario), "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Out.Should().Contain("result").And.Contain("pass").And.Contain("ICE asks Chicago police for a perimeter").And.Contain("1 passed, 0 failed");

@@ -68,7 +68,7 @@ public sealed class TestFormatAndFilterTests
     public void Filter_runs_only_the_scenarios_whose_name_contains_the_text_ignoring_case()
     {
         var file = CliRunner.TempFile(TwoScenarios);
-        var result = CliRunner.Run(null, "test", file, "--filter", "PERIMETER");
+        var result = CliRunner.Run(null, "test", file, "--filter", "PERIMETER", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, "the failing scenario is filtered out");
         result.Out.Should().Contain("ICE asks Chicago police for a perimeter").And.NotContain("Wrongly expects Texas").And.Contain("1 passed, 0 failed");

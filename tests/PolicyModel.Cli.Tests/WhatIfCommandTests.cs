@@ -38,7 +38,7 @@ public sealed class WhatIfCommandTests
     [Fact]
     public void Whatif_readable_reads_aloud_and_lists_each_alternative()
     {
-        var result = CliRunner.Run(ChicagoCivilArrest, "whatif", "-");
+        var result = CliRunner.Run(ChicagoCivilArrest, "whatif", "-", "--width", "0");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.Error);
         result.Out.Should().Contain("What if      Denied as asked (Chicago Municipal Code 2-173-020(a)(1)). It would be granted with authority judicial-criminal-warrant (5 ILCS 805/10)")

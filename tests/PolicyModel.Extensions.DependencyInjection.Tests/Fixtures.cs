@@ -14,12 +14,12 @@ internal static class Fixtures
     public const string PersonalRequestId = "jane-doe-1984-03-07-a1234567";
 
     /// <summary>ICE asks Chicago police for a perimeter for a civil immigration arrest: denied.</summary>
-    public static AssistanceRequest ChicagoPerimeter() => AssistanceRequest.For("us-il-chicago")
+    public static AssistanceRequest ChicagoPerimeter() => AssistanceRequest.In("us-il-chicago")
         .WithId(PersonalRequestId)
-        .At("2025-02-10T09:00:00-06:00")
+        .ReceivedAt("2025-02-10T09:00:00-06:00")
         .From(Requester.IceEro)
-        .For(Purpose.CivilImmigrationEnforcement)
-        .Asking(AssistanceKind.PerimeterOrCrowdControl)
+        .ForPurpose(Purpose.CivilImmigrationEnforcement)
+        .AskingFor(AssistanceKind.PerimeterOrCrowdControl)
         .Build();
 
     public static ServiceProvider Provider(TestLoggerProvider logs, Action<PolicyModelOptions>? configure = null, Action<IServiceCollection>? more = null)

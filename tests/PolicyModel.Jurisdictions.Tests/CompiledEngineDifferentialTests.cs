@@ -53,9 +53,9 @@ public sealed class CompiledEngineDifferentialTests
     public void Compact_decision_hot_path_does_not_allocate_after_warm_up()
     {
         var set = BuiltInPolicies.Load();
-        var request = AssistanceRequest.For("us-il-chicago")
-            .At(new LocalDateTime(2025, 1, 21, 6, 40).WithOffset(Offset.FromHours(-6)))
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.StopOrArrest).With(Authority.AdministrativeWarrant)
+        var request = AssistanceRequest.In("us-il-chicago")
+            .ReceivedAt(new LocalDateTime(2025, 1, 21, 6, 40).WithOffset(Offset.FromHours(-6)))
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.StopOrArrest).Presenting(Authority.AdministrativeWarrant)
             .Build();
         set.DecideCompact(request);
 

@@ -8,9 +8,9 @@ public sealed class ObligationWordingTests
     [Fact]
     public void Inform_subject_speaks_of_the_detainer_for_the_Texas_detainer_rule()
     {
-        var decision = BuiltInPolicies.Load().Decide(AssistanceRequest.For("us-tx").At("2024-03-01T10:00:00-06:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.HoldPastRelease)
-            .With(Authority.ImmigrationDetainer).Build());
+        var decision = BuiltInPolicies.Load().Decide(AssistanceRequest.In("us-tx").ReceivedAt("2024-03-01T10:00:00-06:00")
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.HoldPastRelease)
+            .Presenting(Authority.ImmigrationDetainer).Build());
 
         decision.Obligations.Should().Contain(Obligation.InformSubject);
         decision.Explanation.Should().ContainEquivalentOf("tell the person about the detainer");
@@ -27,8 +27,8 @@ public sealed class ObligationWordingTests
                            "when": [ { "assistance": ["share-release-information"] } ], "effect": "none", "obligations": ["inform-subject"],
                            "explains": "requires telling the person when their release information is asked for" } ] }
             """, "fairview.json");
-        var decision = BuiltInPolicies.LoadWith([document]).Decide(AssistanceRequest.For("us-il-fairview").At("2024-03-01T10:00:00-06:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.ShareReleaseInformation).Build());
+        var decision = BuiltInPolicies.LoadWith([document]).Decide(AssistanceRequest.In("us-il-fairview").ReceivedAt("2024-03-01T10:00:00-06:00")
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.ShareReleaseInformation).Build());
 
         decision.Obligations.Should().Contain(Obligation.InformSubject);
         decision.Explanation.Should().ContainEquivalentOf("tell the person about the request").And.NotContain("detainer");

@@ -73,8 +73,8 @@ public sealed class SystemTextJsonTests
     public void AddPolicyModel_keeps_the_callers_own_types_serialisable()
     {
         var withContext = new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() }.AddPolicyModel();
-        var decision = Policies.Decide(AssistanceRequest.For("us-tx").At("2024-03-01T10:00:00-06:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.HoldPastRelease).Build());
+        var decision = Policies.Decide(AssistanceRequest.In("us-tx").ReceivedAt("2024-03-01T10:00:00-06:00")
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.HoldPastRelease).Build());
 
         var json = JsonSerializer.Serialize(new Wrapper("a", decision), withContext);
 
@@ -110,8 +110,8 @@ public sealed class SystemTextJsonTests
     [Fact]
     public void An_unknown_property_in_a_decision_is_an_error_with_its_path()
     {
-        var decision = Policies.Decide(AssistanceRequest.For("us-il-chicago").At("2025-02-10T09:00:00-06:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.PerimeterOrCrowdControl).Build());
+        var decision = Policies.Decide(AssistanceRequest.In("us-il-chicago").ReceivedAt("2025-02-10T09:00:00-06:00")
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.PerimeterOrCrowdControl).Build());
         var json = DecisionJson.Serialize(decision).Replace("\"outcome\"", "\"status\":1,\"outcome\"", StringComparison.Ordinal);
 
         var act = () => JsonSerializer.Deserialize(json, PolicyModelJsonContext.Default.Decision);

@@ -11,11 +11,11 @@ public class ChicagoPolicyTests
     [Fact]
     public void Civil_perimeter_support_is_denied_with_its_reasons()
     {
-        Decision decision = Policies.Decide(AssistanceRequest.For("us-il-chicago")
-            .At("2025-02-10T09:00:00-06:00")
+        Decision decision = Policies.Decide(AssistanceRequest.In("us-il-chicago")
+            .ReceivedAt("2025-02-10T09:00:00-06:00")
             .From(Requester.IceEro)
-            .For(Purpose.CivilImmigrationEnforcement)
-            .Asking(AssistanceKind.PerimeterOrCrowdControl)
+            .ForPurpose(Purpose.CivilImmigrationEnforcement)
+            .AskingFor(AssistanceKind.PerimeterOrCrowdControl)
             .Build());
 
         decision.Should().BeDenied()

@@ -13,8 +13,8 @@ public sealed class TryPatternNullabilityTests
     [Fact]
     public void TryDecide_gives_a_decision_on_true_and_a_problem_on_false_without_null_forgiving()
     {
-        var request = AssistanceRequest.For("us-il-chicago").At("2025-02-10T09:00:00-06:00")
-            .From(Requester.IceEro).For(Purpose.CivilImmigrationEnforcement).Asking(AssistanceKind.PerimeterOrCrowdControl).Build();
+        var request = AssistanceRequest.In("us-il-chicago").ReceivedAt("2025-02-10T09:00:00-06:00")
+            .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.PerimeterOrCrowdControl).Build();
 
         Policies.TryDecide(request, out var decision, out _).Should().BeTrue();
         if (Policies.TryDecide(request, out decision, out _))

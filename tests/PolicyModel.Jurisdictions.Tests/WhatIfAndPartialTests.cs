@@ -246,8 +246,8 @@ public sealed class WhatIfAndPartialTests
     public void A_presumption_still_decides_an_unknown_purpose()
     {
         // Chicago police asked by ICE, purpose not known: the CPD presumes civil enforcement, so the purpose does not split the outcome.
-        var request = AssistanceRequest.For("us-il-chicago").At("2025-02-10T09:00:00-06:00").From(Requester.IceEro)
-            .Asking(AssistanceKind.StopOrArrest).With(Authority.AdministrativeWarrant).NotKnowing(RequestField.Purpose).Build();
+        var request = AssistanceRequest.In("us-il-chicago").ReceivedAt("2025-02-10T09:00:00-06:00").From(Requester.IceEro)
+            .AskingFor(AssistanceKind.StopOrArrest).Presenting(Authority.AdministrativeWarrant).NotKnowing(RequestField.Purpose).Build();
         var decision = Set.DecidePartial(request);
 
         decision.Outcome.Should().Be(Outcome.Denied);
@@ -308,8 +308,8 @@ public sealed class WhatIfAndPartialTests
     [Fact]
     public void A_partial_request_has_no_what_if_explanation_or_compact_decision()
     {
-        var partial = AssistanceRequest.For("us-il-chicago").At("2025-02-10T09:00:00-06:00").From(Requester.IceHsi)
-            .For(Purpose.CriminalImmigrationEnforcement).Asking(AssistanceKind.StopOrArrest).NotKnowing(RequestField.Authority).Build();
+        var partial = AssistanceRequest.In("us-il-chicago").ReceivedAt("2025-02-10T09:00:00-06:00").From(Requester.IceHsi)
+            .ForPurpose(Purpose.CriminalImmigrationEnforcement).AskingFor(AssistanceKind.StopOrArrest).NotKnowing(RequestField.Authority).Build();
         foreach (var act in new Action[] { () => Set.WhatIf(partial), () => Set.Explain(partial), () => Set.DecideCompact(partial) })
         {
             act.Should().Throw<InvalidRequestException>().Which.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.PartialRequest);

@@ -10,8 +10,8 @@ public sealed class WhatIfAssertionTests
     [Fact]
     public void Testing_package_asserts_on_partial_decisions_and_what_ifs()
     {
-        var partial = AssistanceRequest.For("us-il-chicago").At("2025-02-10T09:00:00-06:00").From(Requester.IceHsi)
-            .For(Purpose.CriminalImmigrationEnforcement).Asking(AssistanceKind.StopOrArrest).NotKnowing(RequestField.Authority).Build();
+        var partial = AssistanceRequest.In("us-il-chicago").ReceivedAt("2025-02-10T09:00:00-06:00").From(Requester.IceHsi)
+            .ForPurpose(Purpose.CriminalImmigrationEnforcement).AskingFor(AssistanceKind.StopOrArrest).NotKnowing(RequestField.Authority).Build();
         var decision = Set.Decide(partial);
         decision.Should().DependOn(RequestField.Authority).And.AskFirstAbout(RequestField.Authority);
         decision.Should().BeGrantedIf(RequestField.Authority, "judicial-criminal-warrant");

@@ -7,7 +7,7 @@ namespace PolicyModel.Server.Tests;
 /// <summary>The server decides every shared and own scenario exactly as the library and the command line do.</summary>
 public sealed class ScenarioAgreementTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static List<Scenario> AllScenarios() =>
+    internal static List<Scenario> AllScenarios() =>
         [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "scenarios"), "*.json", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).SelectMany(ScenarioFile.Load)];
 

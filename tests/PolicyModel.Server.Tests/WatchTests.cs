@@ -59,7 +59,8 @@ public sealed class WatchTests
             }
         })).ToList();
 
-        await Task.Delay(300);
+        // Wait for answers from the old set rather than for a fixed time: on a busy machine the clients may need long.
+        await WaitUntil(() => seen.Count(s => s.Digest == oldDigest) >= 4);
 
         // A bad edit: an unknown effect. The old set keeps serving; every problem is logged.
         await File.WriteAllTextAsync(file, Document("forbid"));
@@ -72,7 +73,7 @@ public sealed class WatchTests
         // The fix: the new set is swapped in.
         await File.WriteAllTextAsync(file, Document("permit"));
         await WaitUntil(() => running.Server.PolicyDigest == newDigest);
-        await Task.Delay(300);
+        await WaitUntil(() => seen.Count(s => s.Digest == newDigest) >= 4);
         await stop.CancelAsync();
         await Task.WhenAll(clients);
 

@@ -9,6 +9,8 @@ namespace PolicyModel.Server.Tests;
 /// </summary>
 public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
+    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
+
     [Fact]
     public async Task Choosing_facts_and_submitting_shows_the_outcome_and_citations_the_library_gives()
     {
@@ -22,10 +24,10 @@ public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<S
         await page.GetByLabel("Jurisdiction").SelectOptionAsync("us-il-chicago");
         await page.GetByLabel("Date").FillAsync("2025-01-21");
         await page.GetByLabel("Local time").FillAsync("06:40");
-        await page.GetByLabel("Who asks").SelectOptionAsync("ice-ero");
-        await page.GetByLabel("What the requester is enforcing").SelectOptionAsync("civil-immigration-enforcement");
-        await page.GetByLabel("What is asked").SelectOptionAsync("stop-or-arrest");
-        await page.GetByLabel("Document presented").SelectOptionAsync("administrative-warrant");
+        await page.GetByLabel("Requester", Exact).SelectOptionAsync("ice-ero");
+        await page.GetByLabel("Purpose", Exact).SelectOptionAsync("civil-immigration-enforcement");
+        await page.GetByLabel("Assistance", Exact).SelectOptionAsync("stop-or-arrest");
+        await page.GetByLabel("Authority", Exact).SelectOptionAsync("administrative-warrant");
         await page.GetByLabel("felony-conviction").CheckAsync();
         (await page.Locator("#authority-help").TextContentAsync()).Should().Contain("signed by an immigration officer", "the chosen value's meaning is shown as help");
 

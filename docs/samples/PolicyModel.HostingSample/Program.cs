@@ -13,11 +13,11 @@ await host.StartAsync(); // validates the options by compiling them: a bad docum
 
 // IPolicyDecider logs each decision (without the request's id), traces it and measures it.
 IPolicyDecider decider = host.Services.GetRequiredService<IPolicyDecider>();
-Decision decision = decider.Decide(AssistanceRequest.For("us-il-oak-park")
-    .At("2025-06-10T09:00:00-05:00")
+Decision decision = decider.Decide(AssistanceRequest.In("us-il-oak-park")
+    .ReceivedAt("2025-06-10T09:00:00-05:00")
     .From(Requester.IceEro)
-    .For(Purpose.CivilImmigrationEnforcement)
-    .Asking(AssistanceKind.ShareReleaseInformation)
+    .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    .AskingFor(AssistanceKind.ShareReleaseInformation)
     .Build());
 Console.WriteLine(decision.Outcome); // Denied
 

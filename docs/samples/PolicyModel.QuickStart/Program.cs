@@ -5,11 +5,11 @@ using PolicyModel.Jurisdictions;
 PolicySet policies = BuiltInPolicies.Load();
 
 // ICE asks Chicago police to hold a perimeter while it makes a civil immigration arrest.
-AssistanceRequest request = AssistanceRequest.For("us-il-chicago")
-    .At("2025-02-10T09:00:00-06:00")
+AssistanceRequest request = AssistanceRequest.In("us-il-chicago")
+    .ReceivedAt("2025-02-10T09:00:00-06:00")
     .From(Requester.IceEro)
-    .For(Purpose.CivilImmigrationEnforcement)
-    .Asking(AssistanceKind.PerimeterOrCrowdControl)
+    .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    .AskingFor(AssistanceKind.PerimeterOrCrowdControl)
     .Build();
 
 Decision decision = policies.Decide(request);

@@ -70,7 +70,7 @@ internal sealed partial class DecisionRenderer(PolicySet set, Output output, Law
 
             if (json is null)
             {
-                WriteItem(result, i, Encoding.UTF8.GetBytes(DecideCommand.Readable(batch[j], decisions[j].ToDecision(), output)), reindent: false);
+                WriteItem(result, i, Encoding.UTF8.GetBytes(output.Wrap(DecideCommand.Readable(batch[j], decisions[j].ToDecision(), output))), reindent: false);
                 continue;
             }
 
@@ -88,7 +88,7 @@ internal sealed partial class DecisionRenderer
     {
         if (json is null)
         {
-            WriteItem(result, i, Encoding.UTF8.GetBytes(DecideCommand.Readable(request, decision, output)), reindent: false);
+            WriteItem(result, i, Encoding.UTF8.GetBytes(output.Wrap(DecideCommand.Readable(request, decision, output))), reindent: false);
             return;
         }
 

@@ -359,6 +359,7 @@ internal sealed class Grouper<TKey>
         var values = new ulong[RequestSpace.Fields][];
         var texts = new string?[RequestSpace.Fields];
         long count = 1;
+        long cases = 1;
         foreach (var field in RequestSchema.Fields)
         {
             var f = field.Position;
@@ -367,6 +368,9 @@ internal sealed class Grouper<TKey>
                 : [.. Compactor.Bits(box[f]).Select(v => (ulong)v)];
             texts[f] = space.Texts[f]?.Describe(box[f], space.Members[f]);
             count *= values[f].Length;
+            // A case is one class per field: list fields hold class indices, scalar fields whole classes of values.
+            var mask = box[f];
+            cases *= field.IsSet ? (long)UInt128.PopCount(mask) : space.ValueMasks[f].Count(m => (m & mask) != UInt128.Zero);
         }
 
         var dates = new List<EffectivePeriod>();
@@ -386,6 +390,6 @@ internal sealed class Grouper<TKey>
             previous = bit;
         }
 
-        return new RequestGroup(values, texts, dates, count);
+        return new RequestGroup(values, texts, dates, count, cases);
     }
 }

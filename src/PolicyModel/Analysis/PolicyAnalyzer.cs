@@ -49,7 +49,10 @@ public sealed class PolicyAnalyzer
             GapsOf(jurisdiction, range, space, periods, cells),
             ConflictsOf(space, periods, cells),
             UnreachableOf(compiled, space, periods, cells),
-            PreemptionsOf(compiled, space, periods, cells));
+            PreemptionsOf(compiled, space, periods, cells))
+        {
+            CasesPerDate = space.CellCount,
+        };
     }
 
     /// <summary>Analyses every jurisdiction of the set over a range of dates (in parallel).</summary>
@@ -592,7 +595,7 @@ public sealed class PolicyAnalyzer
                 return new ItemChange(k.Kind, k.Item, k.Added, groups, count);
             }).OrderBy(i => i.Kind).ThenByDescending(i => i.Added).ToList();
             var total = changes.Sum(c => c.RequestCount);
-            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSchema.RequestsPerDate);
+            return new DiffReport(jurisdiction, before, after, range, outcomeChanges, itemChanges, changes, total, RequestSchema.RequestsPerDate) { CasesPerDate = space.CellCount };
         }
 
         /// <summary>How one decision differs from another; null when alike (same outcome, citations as a set, obligations, preempted rules).</summary>

@@ -50,8 +50,9 @@ public sealed record RequestGroup
     private readonly EquatableArray<string?> texts;
 
     /// <summary>A group from its values per field (indexed by <see cref="RequestFieldInfo.Position"/>, each sorted).</summary>
-    internal RequestGroup(ulong[][] values, string?[] texts, IReadOnlyList<EffectivePeriod> periods, long requestCount)
+    internal RequestGroup(ulong[][] values, string?[] texts, IReadOnlyList<EffectivePeriod> periods, long requestCount, long caseCount)
     {
+        CaseCount = caseCount;
         this.values = [.. values.Select(v => v.ToEquatableArray())];
         this.texts = texts.ToEquatableArray();
         Periods = periods.ToEquatableArray();
@@ -91,8 +92,18 @@ public sealed record RequestGroup
     /// <summary>The local dates of the group: closed-open periods, in order, never adjacent (an open bound is unbounded).</summary>
     public IReadOnlyList<EffectivePeriod> Periods { get; }
 
-    /// <summary>The number of concrete requests (distinct combinations of field values) in the group.</summary>
+    /// <summary>
+    /// The number of combinations of field values in the group, including values no rule tells apart (a raw size, not
+    /// a number of requests anyone sends; <see cref="CaseCount"/> is the count to show a reader).
+    /// </summary>
     public long RequestCount { get; }
+
+    /// <summary>
+    /// The number of cases in the group: combinations of the facts the policies tell apart (for each field, one class of
+    /// values every rule treats alike). Each case stands for every request with those facts, whatever the facts no rule
+    /// looks at; see <c>docs/analysis.md</c>.
+    /// </summary>
+    public long CaseCount { get; }
 
     /// <summary>The fields in the order <see cref="Describe"/> names them (<see cref="RequestSchema.DisplayOrder"/>).</summary>
     public static IReadOnlyList<RequestField> DisplayOrder { get; } = [.. RequestSchema.DisplayOrder.Select(f => f.Field)];
@@ -198,6 +209,9 @@ public sealed record RequestGroup
 /// <param name="RequestCount">How many concrete requests the groups hold (summed over the groups).</param>
 public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IReadOnlyList<RequestGroup> Groups, long RequestCount)
 {
+    /// <summary>How many cases the groups hold, summed over the groups (<see cref="RequestGroup.CaseCount"/>): the cases undecided.</summary>
+    public long CaseCount => Groups.Sum(g => g.CaseCount);
+
     /// <summary>The undecided requests, as compact groups.</summary>
     public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
 }
@@ -213,6 +227,9 @@ public sealed record GapReport(JurisdictionId Jurisdiction, DateRange Range, IRe
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
 public sealed record ConflictFinding(RuleId Prohibiting, RuleId Other, Layer Layer, IReadOnlyList<RequestGroup> Groups, long RequestCount)
 {
+    /// <summary>How many cases the groups hold, summed over the groups (<see cref="RequestGroup.CaseCount"/>): the cases on which they meet.</summary>
+    public long CaseCount => Groups.Sum(g => g.CaseCount);
+
     /// <summary>The requests on which they meet.</summary>
     public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
 }
@@ -286,6 +303,9 @@ public sealed record UnreachableRule(RuleId Rule, JurisdictionId Jurisdiction, L
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
 public sealed record PreemptionFinding(RuleId Rule, JurisdictionId Jurisdiction, Layer Layer, string Citation, string PreemptedBy, IReadOnlyList<Outcome> Outcomes, IReadOnlyList<RequestGroup> Groups, long RequestCount)
 {
+    /// <summary>How many cases the groups hold, summed over the groups (<see cref="RequestGroup.CaseCount"/>): the cases affected.</summary>
+    public long CaseCount => Groups.Sum(g => g.CaseCount);
+
     /// <summary>The outcomes of the affected requests (in the vocabulary's order).</summary>
     public IReadOnlyList<Outcome> Outcomes { get; init => field = value.ToEquatableArray(); } = Outcomes.ToEquatableArray();
 
@@ -312,6 +332,9 @@ public sealed record PolicyAnalysisReport(
     IReadOnlyList<UnreachableRule> Unreachable,
     IReadOnlyList<PreemptionFinding> Preemptions)
 {
+    /// <summary>How many cases exist on one date: combinations of the facts the jurisdiction's policies tell apart (<see cref="RequestGroup.CaseCount"/>).</summary>
+    public long CasesPerDate { get; init; }
+
     /// <summary>The periods analysed: the range cut at every date on which a rule, presumption or citation of the chain changes.</summary>
     public IReadOnlyList<EffectivePeriod> Periods { get; init => field = value.ToEquatableArray(); } = Periods.ToEquatableArray();
 
@@ -387,6 +410,9 @@ public sealed record DecisionChange(
     IReadOnlyList<RequestGroup> Groups,
     long RequestCount)
 {
+    /// <summary>How many cases change this way, summed over the groups (<see cref="RequestGroup.CaseCount"/>).</summary>
+    public long CaseCount => Groups.Sum(g => g.CaseCount);
+
     /// <summary>Citations the decision gains (in the new decision's order).</summary>
     public IReadOnlyList<string> CitationsAdded { get; init => field = value.ToEquatableArray(); } = CitationsAdded.ToEquatableArray();
 
@@ -434,6 +460,9 @@ public sealed record DecisionChange(
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
 public sealed record OutcomeChange(Outcome Before, Outcome After, IReadOnlyList<RequestGroup> Groups, long RequestCount)
 {
+    /// <summary>How many cases the groups hold, summed over the groups (<see cref="RequestGroup.CaseCount"/>): the cases whose outcome changes.</summary>
+    public long CaseCount => Groups.Sum(g => g.CaseCount);
+
     /// <summary>The requests.</summary>
     public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
 }
@@ -459,6 +488,9 @@ public enum ChangeKind
 /// <param name="RequestCount">How many concrete requests the groups hold.</param>
 public sealed record ItemChange(ChangeKind Kind, string Item, bool Added, IReadOnlyList<RequestGroup> Groups, long RequestCount)
 {
+    /// <summary>How many cases the groups hold, summed over the groups (<see cref="RequestGroup.CaseCount"/>): the cases whose decision gains or loses the item.</summary>
+    public long CaseCount => Groups.Sum(g => g.CaseCount);
+
     /// <summary>The requests.</summary>
     public IReadOnlyList<RequestGroup> Groups { get; init => field = value.ToEquatableArray(); } = Groups.ToEquatableArray();
 
@@ -493,6 +525,12 @@ public sealed record DiffReport(
     long RequestCount,
     long RequestsPerDate)
 {
+    /// <summary>How many cases change: the sum over <see cref="Changes"/> (<see cref="RequestGroup.CaseCount"/>).</summary>
+    public long CaseCount => Changes.Sum(c => c.CaseCount);
+
+    /// <summary>How many cases exist on one date: combinations of the facts either version of the policies tells apart.</summary>
+    public long CasesPerDate { get; init; }
+
     /// <summary>The outcome changes, by the number of requests affected.</summary>
     public IReadOnlyList<OutcomeChange> Outcomes { get; init => field = value.ToEquatableArray(); } = Outcomes.ToEquatableArray();
 

@@ -38,7 +38,7 @@ public static class StrictValidation
                 if (at.Document is not null && seen.Add($"c {conflict.Prohibiting} {conflict.Other}"))
                 {
                     problems.Add(new Problem(ProblemCodes.StrictConflict, at.Document.Name, $"$.rules[{at.Index}]", null, null,
-                        $"`{conflict.Prohibiting}` prohibits what `{conflict.Other}` {(EffectOf(set, conflict.Other) == Effect.Require ? "requires" : "permits")} on {conflict.RequestCount:N0} request(s) " +
+                        $"`{conflict.Prohibiting}` prohibits what `{conflict.Other}` {(EffectOf(set, conflict.Other) == Effect.Require ? "requires" : "permits")} on {conflict.CaseCount:N0} case(s) " +
                         $"(layer {ContractNames<Layer>.Name(conflict.Layer)}), and neither is an exception to the other; the prohibition prevails. " +
                         "Make one an exception to the other (`excepts`) or narrow their conditions"));
                 }

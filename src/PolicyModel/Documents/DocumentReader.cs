@@ -7,7 +7,7 @@ namespace PolicyModel;
 /// <summary>Binds a JSON tree to a <see cref="PolicyDocument"/>, collecting every problem.</summary>
 internal sealed class DocumentReader
 {
-    private static readonly string[] TopProperties = ["$schema", "format", "lawCurrentTo", "jurisdiction", "sources", "terms", "presumptions", "preemption", "rules"];
+    private static readonly string[] TopProperties = [Binder.SchemaProperty, "format", "lawCurrentTo", "jurisdiction", "sources", "terms", "presumptions", "preemption", "rules"];
     private static readonly string[] JurisdictionProperties = ["id", "name", "parent", "timeZone", "level"];
     private static readonly string[] SourceProperties = ["id", "kind", "title", "citation", "enacted"];
     private static readonly string[] RuleProperties = ["id", "layer", "source", "section", "period", "binds", "when", "effect", "obligations", "excepts", "preempts", "explains", "confidence"];
@@ -71,6 +71,8 @@ internal sealed class DocumentReader
         {
             return null;
         }
+
+        bind.SchemaReference(props);
 
         if (bind.Required(props, root, "format", "a policy document") is { } formatNode && bind.String(formatNode) is { } format && format != PolicyDocument.FormatV1)
         {

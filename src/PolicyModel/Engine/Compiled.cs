@@ -64,6 +64,12 @@ internal sealed class CompiledRule
     /// <summary>Rules that name this rule in their <c>excepts</c>.</summary>
     public List<CompiledRule> ExceptedBy { get; } = [];
 
+    /// <summary>
+    /// Rules that preempt this rule by name, in the order the evaluator meets rules (layer outermost first, then
+    /// document order), so the first of them that counts is the one a decision names.
+    /// </summary>
+    public List<CompiledRule> PreemptedBy { get; } = [];
+
     /// <summary>Rules this rule preempts by name.</summary>
     public List<CompiledRule> PreemptsRules { get; } = [];
 

@@ -12,6 +12,9 @@ internal sealed class Evaluation
 
     public List<(CompiledRule Rule, CompiledRule By)> Excepted { get; } = [];
 
+    /// <summary>How many preempting rules were looked up to find the preempted ones (the work preemption took).</summary>
+    public long PreemptionLookups { get; set; }
+
     public bool Has(Effect effect) => Counting.Exists(r => r.Rule.Effect == effect);
 
     /// <summary>Outcome by precedence (4.4), then circumstances (4.6 step 7).</summary>
@@ -221,17 +224,46 @@ internal static class Evaluator
         }
 
         // Preemption (4.5), after exceptions: by name, then by the declarations of the chain's jurisdictions.
-        // Membership is a set lookup and the preempting rule's citation is written once per preempted rule, so the
-        // work is the number of preemption targets named, not targets times counting rules.
+        // Named preemption is looked up from whichever side names fewer rules: each counting rule's preempting rules
+        // (in evaluation order, stopping at the first that counts), or each counting rule's targets. The work is the
+        // counting rules and the preemptions they take part in, never every target times every counting rule
+        // (38 rules naming 9,962 targets each were 378,556 lookups for one decision; now 9,962).
         var preempted = new Dictionary<CompiledRule, CompiledRule>();
         var countingSet = counting.ToHashSet();
+        long byPreempting = 0, byTargets = 0;
         foreach (var rule in counting)
         {
-            foreach (var target in rule.PreemptsRules)
+            byPreempting += rule.PreemptedBy.Count;
+            byTargets += rule.PreemptsRules.Count;
+        }
+
+        if (byPreempting <= byTargets)
+        {
+            foreach (var rule in counting)
             {
-                if (countingSet.Contains(target))
+                foreach (var by in rule.PreemptedBy)
                 {
-                    preempted.TryAdd(target, rule);
+                    evaluation.PreemptionLookups++;
+                    if (countingSet.Contains(by))
+                    {
+                        preempted.Add(rule, by);
+                        break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            // Counting rules in evaluation order, so the first preempting rule that counts is the one named.
+            foreach (var rule in counting)
+            {
+                foreach (var target in rule.PreemptsRules)
+                {
+                    evaluation.PreemptionLookups++;
+                    if (countingSet.Contains(target))
+                    {
+                        preempted.TryAdd(target, rule);
+                    }
                 }
             }
         }

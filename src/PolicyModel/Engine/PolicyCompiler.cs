@@ -430,6 +430,17 @@ internal sealed class PolicyCompiler
                 }
 
                 rule.PreemptsRules.Add(target);
+                target.PreemptedBy.Add(rule);
+            }
+        }
+
+        // Each target's preempting rules in evaluation order (the order of a jurisdiction's rules), so a decision
+        // looks only at the preempting rules of the rules that count and stops at the first that counts too.
+        foreach (var rule in ruleList)
+        {
+            if (rule.PreemptedBy.Count > 1)
+            {
+                rule.PreemptedBy.Sort(static (a, b) => a.Rule.Layer != b.Rule.Layer ? b.Rule.Layer.CompareTo(a.Rule.Layer) : a.Index.CompareTo(b.Index));
             }
         }
     }

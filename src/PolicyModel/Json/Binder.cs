@@ -41,6 +41,21 @@ internal sealed class Binder(string document, List<Problem> problems)
         return map;
     }
 
+    /// <summary>
+    /// Checks the optional <c>$schema</c> property of <paramref name="props"/>, which names the JSON Schema the text
+    /// follows for editors: any string, otherwise ignored.
+    /// </summary>
+    public void SchemaReference(Dictionary<string, JNode> props)
+    {
+        if (props.TryGetValue(SchemaProperty, out var node))
+        {
+            String(node, "a string (the URI or relative path of the JSON Schema the text follows)");
+        }
+    }
+
+    /// <summary>The property that names a text's JSON Schema (docs/policy-format.md, "JSON Schemas").</summary>
+    public const string SchemaProperty = "$schema";
+
     public JNode? Required(Dictionary<string, JNode> props, JNode obj, string name, string what)
     {
         if (props.TryGetValue(name, out var value))

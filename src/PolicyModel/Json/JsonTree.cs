@@ -374,7 +374,7 @@ internal ref struct JsonTreeReader
 
     private static bool Unprintable(char ch) => JNode.IsUnprintable(ch);
 
-    private static string PropertyPath(string parent, string name)
+    internal static string PropertyPath(string parent, string name)
     {
         foreach (var ch in name)
         {
@@ -387,7 +387,10 @@ internal ref struct JsonTreeReader
         return name.Length == 0 ? $"{parent}['']" : $"{parent}.{name}";
     }
 
-    private void ReportMalformed(JsonException ex)
+    private void ReportMalformed(JsonException ex) => problems.Add(Malformed(ex, document, limits.MaxDepth));
+
+    /// <summary>A syntax error of <see cref="Utf8JsonReader"/> as the project's problem, placed at its line and column.</summary>
+    internal static Problem Malformed(JsonException ex, string document, int maxDepth)
     {
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
@@ -398,16 +401,14 @@ internal ref struct JsonTreeReader
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
-            Add(ProblemCodes.TooDeep, "$", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"nesting deeper than {limits.MaxDepth} levels");
-            return;
+            return new Problem(ProblemCodes.TooDeep, document, "$", (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"nesting deeper than {maxDepth} levels");
         }
 
         var line = (int)(ex.LineNumber ?? 0) + 1;
         var column = (int)(ex.BytePositionInLine ?? 0) + 1;
         if (SyntaxErrors.Explain(message) is { } own)
         {
-            Add(ProblemCodes.MalformedJson, "$", line, column, $"not valid JSON at line {line}, column {column}: {own}");
-            return;
+            return new Problem(ProblemCodes.MalformedJson, document, "$", line, column, $"not valid JSON at line {line}, column {column}: {own}");
         }
 
         // System.Text.Json quotes the offending input ("'tJane Doe...' is an invalid JSON literal"), line breaks
@@ -434,7 +435,7 @@ internal ref struct JsonTreeReader
             message = char.ToLowerInvariant(message[0]) + message[1..];
         }
 
-        Add(ProblemCodes.MalformedJson, "$", line, column, $"not valid JSON at line {line}, column {column}: {message}");
+        return new Problem(ProblemCodes.MalformedJson, document, "$", line, column, $"not valid JSON at line {line}, column {column}: {message}");
     }
 
     private (int Line, int Column) Position(long index)

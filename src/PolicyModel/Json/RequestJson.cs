@@ -22,8 +22,11 @@ public static class RequestJson
     /// <summary>Most problems reported for one file before reading stops: 100.</summary>
     public const int MaxProblems = 100;
 
-    /// <summary>The properties of a request object: the schema's, and <c>unknown</c> (a partial request).</summary>
-    private static readonly string[] Properties = [.. RequestSchema.JsonProperties, "unknown"];
+    /// <summary>
+    /// The properties of a request object: the schema's, <c>unknown</c> (a partial request) and <c>$schema</c> (the
+    /// JSON Schema the request follows, for editors; ignored).
+    /// </summary>
+    private static readonly string[] Properties = [.. RequestSchema.JsonProperties, "unknown", Binder.SchemaProperty];
 
     private static readonly JsonLimits Limits = new() { MaxDepth = 3, MaxStringLength = 4096, MaxItems = 64 };
 
@@ -274,6 +277,7 @@ public static class RequestJson
         }
 
         var start = bind.Problems.Count;
+        bind.SchemaReference(props);
         string? id = null;
         if (props.TryGetValue(RequestSchema.IdProperty, out var idNode) && idNode.Kind is not JKind.String)
         {

@@ -5,10 +5,12 @@ namespace PolicyModel;
 /// <summary>
 /// A request for police assistance (contract "Request"). Immutable; defaults as in the contract:
 /// <see cref="Respondent"/> <c>police</c>, <see cref="Authority"/> <c>none</c>, empty lists. There is
-/// deliberately no member for a person's immigration status.
+/// deliberately no member for a person's immigration status. Build one in C# with <see cref="In"/> (one verb per
+/// field: <c>AssistanceRequest.In("us-il-chicago").ReceivedAt(...).From(...).ForPurpose(...).AskingFor(...).Build()</c>)
+/// or read one from JSON with <see cref="RequestJson"/>.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(AssistanceRequestJsonConverter))]
-public sealed record AssistanceRequest
+public sealed partial record AssistanceRequest
 {
     /// <summary>Maximum length of <see cref="Id"/> in characters.</summary>
     public const int MaxIdLength = 128;
@@ -63,20 +65,53 @@ public sealed record AssistanceRequest
     /// </summary>
     public EnumSet<RequestField> Unknown { get; init; }
 
-    /// <summary>Starts a request builder for C# callers: <c>AssistanceRequest.For("us-il-chicago").At(...)...Build()</c>.</summary>
-    /// <param name="jurisdiction">The jurisdiction id.</param>
-    /// <returns>A builder.</returns>
-    public static AssistanceRequestBuilder For(JurisdictionId jurisdiction) => new(jurisdiction);
+    /// <summary>
+    /// Starts building a request to the local agencies of <paramref name="jurisdiction"/>, the one field every
+    /// request needs before anything else. Chain the other fields and finish with
+    /// <see cref="AssistanceRequestBuilder.Build"/>; each call returns a new builder, so a partly built one can be
+    /// shared and extended.
+    /// </summary>
+    /// <param name="jurisdiction">Where the responding agency sits, such as <c>us-il-chicago</c> (a string converts).</param>
+    /// <returns>A builder with only the jurisdiction set.</returns>
+    /// <example>
+    /// <code>
+    /// AssistanceRequest request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.PerimeterOrCrowdControl)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public static AssistanceRequestBuilder In(JurisdictionId jurisdiction) => new(jurisdiction);
 }
 
-/// <summary>A fluent builder of <see cref="AssistanceRequest"/> values; each call returns a new builder.</summary>
-public sealed record AssistanceRequestBuilder
+/// <summary>
+/// A fluent builder of <see cref="AssistanceRequest"/> values, started by <see cref="AssistanceRequest.In"/>; each
+/// call returns a new builder. One method per request field, so the chain reads as a sentence: a request in a
+/// jurisdiction, received at a time, from a requester, for a purpose, asking for an assistance, and optionally
+/// addressed to a respondent, presenting an authority, at a location, with circumstances and subject facts.
+/// </summary>
+/// <example>
+/// <code>
+/// AssistanceRequest request = AssistanceRequest.In("us-il-cook")
+///     .ReceivedAt("2025-03-04T22:15:00-06:00")
+///     .From(Requester.IceEro)
+///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+///     .AskingFor(AssistanceKind.HoldPastRelease)
+///     .AddressedTo(Respondent.Jail)
+///     .Presenting(Authority.ImmigrationDetainer)
+///     .WithSubjectFacts(SubjectFact.InCustody)
+///     .Build();
+/// </code>
+/// </example>
+public sealed partial record AssistanceRequestBuilder
 {
     internal AssistanceRequestBuilder(JurisdictionId jurisdiction) => Jurisdiction = jurisdiction;
 
     private JurisdictionId Jurisdiction { get; init; }
 
-    private OffsetDateTime? ReceivedAt { get; init; }
+    private OffsetDateTime? ReceivedAtValue { get; init; }
 
     private Requester? RequesterValue { get; init; }
 
@@ -98,88 +133,278 @@ public sealed record AssistanceRequestBuilder
 
     private EnumSet<RequestField> UnknownValues { get; init; }
 
-    /// <summary>Sets when the request was made.</summary>
-    /// <param name="receivedAt">The time with its offset.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder At(OffsetDateTime receivedAt) => this with { ReceivedAt = receivedAt };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.ReceivedAt"/>, the moment the request reached the agency; the rules in force
+    /// on its local date decide. Required, even for a partial request: <see cref="Build"/> fails without it.
+    /// A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="receivedAt">The time with the offset it was recorded in.</param>
+    /// <returns>A builder with the time set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt(new OffsetDateTime(new LocalDateTime(2025, 2, 10, 9, 0), Offset.FromHours(-6)))
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.OnSceneSupport)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder ReceivedAt(OffsetDateTime receivedAt) => this with { ReceivedAtValue = receivedAt };
 
-    /// <summary>Sets when the request was made, from a BCL <see cref="DateTimeOffset"/> (its offset is kept).</summary>
-    /// <param name="receivedAt">The time with its offset.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder At(DateTimeOffset receivedAt) => this with { ReceivedAt = OffsetDateTime.FromDateTimeOffset(receivedAt) };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.ReceivedAt"/> from a BCL <see cref="DateTimeOffset"/>, keeping its offset.
+    /// Required, even for a partial request: <see cref="Build"/> fails without it. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="receivedAt">The time with the offset it was recorded in.</param>
+    /// <returns>A builder with the time set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt(DateTimeOffset.Parse("2025-02-10T09:00:00-06:00"))
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.OnSceneSupport)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder ReceivedAt(DateTimeOffset receivedAt) => this with { ReceivedAtValue = OffsetDateTime.FromDateTimeOffset(receivedAt) };
 
-    /// <summary>Sets when the request was made, from contract text such as <c>2025-01-21T06:40:00-06:00</c>.</summary>
-    /// <param name="receivedAt">An ISO 8601 date-time with an offset.</param>
-    /// <returns>The builder.</returns>
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.ReceivedAt"/> from contract text: an ISO 8601 date-time with an offset, as in
+    /// request JSON. Required, even for a partial request: <see cref="Build"/> fails without it. A later call replaces
+    /// an earlier one.
+    /// </summary>
+    /// <param name="receivedAt">Text such as <c>2025-01-21T06:40:00-06:00</c>.</param>
+    /// <returns>A builder with the time set.</returns>
     /// <exception cref="FormatException">The text is not a date-time with an offset.</exception>
-    public AssistanceRequestBuilder At(string receivedAt) =>
-        this with { ReceivedAt = RequestJson.ParseReceivedAt(receivedAt) ?? throw new FormatException($"`{receivedAt}` is not an ISO 8601 date-time with an offset, for example `2025-01-21T06:40:00-06:00`") };
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-01-21T06:40:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.OnSceneSupport)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder ReceivedAt(string receivedAt) =>
+        this with { ReceivedAtValue = RequestJson.ParseReceivedAt(receivedAt) ?? throw new FormatException($"`{receivedAt}` is not an ISO 8601 date-time with an offset, for example `2025-01-21T06:40:00-06:00`") };
 
-    /// <summary>Sets the caller's reference.</summary>
-    /// <param name="id">The reference.</param>
-    /// <returns>The builder.</returns>
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Id"/>, the caller's own reference (at most
+    /// <see cref="AssistanceRequest.MaxIdLength"/> characters) that the decision echoes. Without it the request and
+    /// its decision carry no id.
+    /// </summary>
+    /// <param name="id">The reference, such as a case or log number.</param>
+    /// <returns>A builder with the reference set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .WithId("log-2025-0042")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.OnSceneSupport)
+    ///     .Build();
+    /// </code>
+    /// </example>
     public AssistanceRequestBuilder WithId(string id) => this with { IdValue = id };
 
-    /// <summary>Sets who asks.</summary>
-    /// <param name="requester">The requester.</param>
-    /// <returns>The builder.</returns>
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Requester"/>, the agency that asks for assistance. Required unless marked
+    /// unknown with <see cref="NotKnowing"/>: <see cref="Build"/> fails otherwise. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="requester">Who asks.</param>
+    /// <returns>A builder with the requester set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.Cbp)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.StopOrArrest)
+    ///     .Build();
+    /// </code>
+    /// </example>
     public AssistanceRequestBuilder From(Requester requester) => this with { RequesterValue = requester };
 
-    /// <summary>Sets the purpose.</summary>
-    /// <param name="purpose">The purpose.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder For(Purpose purpose) => this with { PurposeValue = purpose };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Purpose"/>, what the requester is enforcing. Required unless marked unknown
+    /// with <see cref="NotKnowing"/> (the request then holds <see cref="Purpose.Unknown"/>): <see cref="Build"/> fails
+    /// otherwise. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="purpose">What the requester is enforcing.</param>
+    /// <returns>A builder with the purpose set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceHsi)
+    ///     .ForPurpose(Purpose.CriminalInvestigation)
+    ///     .AskingFor(AssistanceKind.JointCriminalInvestigation)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder ForPurpose(Purpose purpose) => this with { PurposeValue = purpose };
 
-    /// <summary>Sets the assistance asked.</summary>
-    /// <param name="assistance">The assistance kind.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder Asking(AssistanceKind assistance) => this with { AssistanceValue = assistance };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Assistance"/>, what is asked of the local agency. Required unless marked
+    /// unknown with <see cref="NotKnowing"/>: <see cref="Build"/> fails otherwise. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="assistance">The kind of assistance asked for.</param>
+    /// <returns>A builder with the assistance set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.ShareReleaseInformation)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder AskingFor(AssistanceKind assistance) => this with { AssistanceValue = assistance };
 
-    /// <summary>Sets the respondent (default <c>police</c>).</summary>
-    /// <param name="respondent">The respondent.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder To(Respondent respondent) => this with { RespondentValue = respondent };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Respondent"/>, which local agency is asked. When not called the request is
+    /// addressed to <see cref="Respondent.Police"/>. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="respondent">The local agency asked.</param>
+    /// <returns>A builder with the respondent set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-cook")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.HoldPastRelease)
+    ///     .AddressedTo(Respondent.Jail)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder AddressedTo(Respondent respondent) => this with { RespondentValue = respondent };
 
-    /// <summary>Sets the document presented (default <c>none</c>).</summary>
-    /// <param name="authority">The authority.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder With(Authority authority) => this with { AuthorityValue = authority };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Authority"/>, the document the requester presents, such as a judicial
+    /// warrant. When not called the request presents <see cref="Authority.None"/>. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="authority">The document presented.</param>
+    /// <returns>A builder with the authority set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.StopOrArrest)
+    ///     .Presenting(Authority.JudicialCriminalWarrant)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder Presenting(Authority authority) => this with { AuthorityValue = authority };
 
-    /// <summary>Sets where the assistance would take place (default <c>other</c>).</summary>
-    /// <param name="location">The location.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder At(Location location) => this with { LocationValue = location };
+    /// <summary>
+    /// Sets <see cref="AssistanceRequest.Location"/>, where the assistance would take place. When not called the
+    /// location is <see cref="Location.Other"/>, which no location rule names. A later call replaces an earlier one.
+    /// </summary>
+    /// <param name="location">The place.</param>
+    /// <returns>A builder with the location set.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.StopOrArrest)
+    ///     .AtLocation(Location.Courthouse)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder AtLocation(Location location) => this with { LocationValue = location };
 
-    /// <summary>Adds circumstances.</summary>
-    /// <param name="circumstances">The circumstances.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder During(params Circumstance[] circumstances) =>
+    /// <summary>
+    /// Adds to <see cref="AssistanceRequest.Circumstances"/>, the facts on the scene that create a duty of their own.
+    /// Calls add up (a set: repeats count once). When not called the request has no circumstances.
+    /// </summary>
+    /// <param name="circumstances">The circumstances to add.</param>
+    /// <returns>A builder with the circumstances added.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.OnSceneSupport)
+    ///     .WithCircumstances(Circumstance.OfficerInDanger, Circumstance.MedicalEmergency)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder WithCircumstances(params Circumstance[] circumstances) =>
         this with { CircumstanceValues = CircumstanceValues.Union(EnumSet<Circumstance>.Of(circumstances)) };
 
-    /// <summary>Adds subject facts.</summary>
-    /// <param name="facts">The facts.</param>
-    /// <returns>The builder.</returns>
-    public AssistanceRequestBuilder Where(params SubjectFact[] facts) =>
+    /// <summary>
+    /// Adds to <see cref="AssistanceRequest.SubjectFacts"/>, the facts about the person that some laws key on.
+    /// Calls add up (a set: repeats count once). When not called the request has no subject facts.
+    /// </summary>
+    /// <param name="facts">The facts to add.</param>
+    /// <returns>A builder with the facts added.</returns>
+    /// <example>
+    /// <code>
+    /// var request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.ShareReleaseInformation)
+    ///     .WithSubjectFacts(SubjectFact.InCustody, SubjectFact.OutstandingCriminalWarrant)
+    ///     .Build();
+    /// </code>
+    /// </example>
+    public AssistanceRequestBuilder WithSubjectFacts(params SubjectFact[] facts) =>
         this with { FactValues = FactValues.Union(EnumSet<SubjectFact>.Of(facts)) };
 
-    /// <summary>Marks facts as not known yet (a partial request); they need no value.</summary>
-    /// <param name="fields">The unknown fields.</param>
-    /// <returns>The builder.</returns>
+    /// <summary>
+    /// Adds to <see cref="AssistanceRequest.Unknown"/>, the facts not known yet, making the request partial: a field
+    /// marked unknown needs no value, and any value set for it is ignored when deciding. Calls add up. When not called
+    /// the request is complete.
+    /// </summary>
+    /// <param name="fields">The fields not known yet.</param>
+    /// <returns>A builder with the fields marked unknown.</returns>
+    /// <example>
+    /// <code>
+    /// var partial = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .AskingFor(AssistanceKind.StopOrArrest)
+    ///     .NotKnowing(RequestField.Purpose, RequestField.Authority)
+    ///     .Build();
+    /// </code>
+    /// </example>
     public AssistanceRequestBuilder NotKnowing(params RequestField[] fields) =>
         this with { UnknownValues = UnknownValues.Union(EnumSet<RequestField>.Of(fields)) };
 
-    /// <summary>Builds the request.</summary>
+    /// <summary>Builds the request from the fields set so far, with the defaults for the rest.</summary>
     /// <returns>The request.</returns>
     /// <exception cref="InvalidOperationException">A required field (time, requester, purpose, assistance) was neither set nor marked unknown.</exception>
+    /// <example>
+    /// <code>
+    /// AssistanceRequest request = AssistanceRequest.In("us-il-chicago")
+    ///     .ReceivedAt("2025-02-10T09:00:00-06:00")
+    ///     .From(Requester.IceEro)
+    ///     .ForPurpose(Purpose.CivilImmigrationEnforcement)
+    ///     .AskingFor(AssistanceKind.OnSceneSupport)
+    ///     .Build();
+    /// </code>
+    /// </example>
     public AssistanceRequest Build() => new()
     {
         Id = IdValue,
         Jurisdiction = Jurisdiction,
         Respondent = RespondentValue,
-        ReceivedAt = ReceivedAt ?? throw new InvalidOperationException("the request needs a time: call At(...)"),
-        Requester = RequesterValue ?? (UnknownValues.Contains(RequestField.Requester) ? default : throw new InvalidOperationException("the request needs a requester: call From(...)")),
-        Purpose = PurposeValue ?? (UnknownValues.Contains(RequestField.Purpose) ? Purpose.Unknown : throw new InvalidOperationException("the request needs a purpose: call For(...)")),
-        Assistance = AssistanceValue ?? (UnknownValues.Contains(RequestField.Assistance) ? default : throw new InvalidOperationException("the request needs an assistance kind: call Asking(...)")),
+        ReceivedAt = ReceivedAtValue ?? throw new InvalidOperationException("the request needs a time: call ReceivedAt(...)"),
+        Requester = RequesterValue ?? (UnknownValues.Contains(RequestField.Requester) ? default : throw new InvalidOperationException("the request needs a requester: call From(...) or NotKnowing(RequestField.Requester)")),
+        Purpose = PurposeValue ?? (UnknownValues.Contains(RequestField.Purpose) ? Purpose.Unknown : throw new InvalidOperationException("the request needs a purpose: call ForPurpose(...) or NotKnowing(RequestField.Purpose)")),
+        Assistance = AssistanceValue ?? (UnknownValues.Contains(RequestField.Assistance) ? default : throw new InvalidOperationException("the request needs an assistance kind: call AskingFor(...) or NotKnowing(RequestField.Assistance)")),
         Authority = AuthorityValue,
         Location = LocationValue,
         Circumstances = CircumstanceValues,

@@ -47,6 +47,21 @@ public sealed class WhatIfResult
     /// <summary>One or two sentences a supervisor can read aloud: the outcome as asked, and for each other outcome the first change that leads to it.</summary>
     public string Explanation => explanation ??= Counterfactuals.Explain(this);
 
+    /// <summary>
+    /// The same result with <paramref name="decision"/> in place of <see cref="Decision"/>: for a host that stamps the
+    /// decision with the digest of the set that made it and the date its law is current to (the decision service does).
+    /// </summary>
+    /// <param name="decision">This result's decision, with other <see cref="PolicyModel.Decision.PolicyDigest"/> and <see cref="PolicyModel.Decision.LawCurrentTo"/> only.</param>
+    /// <returns>The result with that decision and the same alternatives.</returns>
+    /// <exception cref="ArgumentException"><paramref name="decision"/> differs from <see cref="Decision"/> in anything else.</exception>
+    public WhatIfResult WithDecision(Decision decision)
+    {
+        Guard.Against.Null(decision);
+        Guard.Against.InvalidInput(decision, nameof(decision), d => (d with { PolicyDigest = Decision.PolicyDigest, LawCurrentTo = Decision.LawCurrentTo }).Equals(Decision),
+            "the decision must be this result's decision; only its policy digest and law date may differ");
+        return new WhatIfResult(decision, Alternatives, MaxChangedFields);
+    }
+
     private string? explanation;
 }
 

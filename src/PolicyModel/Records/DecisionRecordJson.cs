@@ -15,8 +15,9 @@ public static class DecisionRecordJson
 {
     private static readonly string[] Properties = ["decidedAt", "engineVersion", "policyDigest", "request", "decision"];
 
-    // A decision nests three deep (decision, conflicts, conflict); a record adds one level.
-    private static readonly JsonLimits Limits = new() { MaxDepth = 4, MaxStringLength = 1 << 20, MaxItems = 100_000 };
+    // A decision nests as deep as DecisionJson allows (a partial decision's dependsOn, entry, when, a set field's values
+    // and each whole array); a record adds one level.
+    private static readonly JsonLimits Limits = new() { MaxDepth = 7, MaxStringLength = 1 << 20, MaxItems = 100_000 };
 
     /// <summary>Writes a record as one line of JSON (no line break inside, none at the end).</summary>
     /// <param name="record">The record.</param>

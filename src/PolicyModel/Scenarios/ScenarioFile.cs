@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 using PolicyModel.Json;
+using PolicyModel.Scenarios;
 
 namespace PolicyModel;
 
@@ -62,13 +63,14 @@ public sealed record Scenario(string Name, AssistanceRequest Request, ScenarioEx
     public override string ToString() => Name;
 }
 
-/// <summary>Reads scenario files (contract "Scenario files"), strictly: errors name the file, JSON path and line.</summary>
+/// <summary>
+/// Reads scenario files (contract "Scenario files"), strictly: errors name the file, JSON path and line. Files are
+/// read as a stream, one scenario at a time, so a file of a million scenarios needs no more memory than one.
+/// </summary>
 public static class ScenarioFile
 {
-    private static readonly string[] TopProperties = ["$schema", "scenarios"];
     private static readonly string[] ScenarioProperties = ["name", "request", "expect"];
     private static readonly string[] ExpectProperties = ["outcome", "citations", "obligations", "withoutObligations"];
-    private static readonly JsonLimits Limits = new() { MaxDepth = 8, MaxStringLength = 4096, MaxItems = 100_000 };
 
     /// <summary>Parses a scenario file, collecting every problem.</summary>
     /// <param name="json">The JSON text.</param>
@@ -82,12 +84,16 @@ public static class ScenarioFile
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
-        return TryParse(System.Text.Encoding.UTF8.GetBytes(json), name, out scenarios, out problems);
+        var found = new List<Problem>();
+        var read = Collect(new ScenarioStreamReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), name), found);
+        problems = found;
+        scenarios = found.Count == 0 ? read : null;
+        return scenarios is not null;
     }
 
     /// <summary>
     /// Reads a scenario file from disk through <see cref="InputFiles"/> (strict UTF-8, at most
-    /// <see cref="MaxFileBytes"/>, a regular file), collecting every problem.
+    /// <see cref="MaxFileBytes"/>, a regular file), all of it, collecting every problem of the file.
     /// </summary>
     /// <param name="path">The file path (used as its name).</param>
     /// <param name="scenarios">The scenarios in order, when the file was read and is valid.</param>
@@ -98,14 +104,11 @@ public static class ScenarioFile
     public static bool TryLoad(string path, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.NullOrWhiteSpace(path);
-        if (!InputFiles.TryRead(path, MaxFileBytes, out var utf8, out var problem))
-        {
-            scenarios = null;
-            problems = [problem];
-            return false;
-        }
-
-        return TryParse(utf8, path, out scenarios, out problems);
+        var found = new List<Problem>();
+        List<Scenario> read = [.. Read(path, found)];
+        problems = found;
+        scenarios = found.Count == 0 ? read : null;
+        return scenarios is not null;
     }
 
     /// <summary>Parses a scenario file, for callers that treat a bad file as a bug.</summary>
@@ -116,43 +119,104 @@ public static class ScenarioFile
     public static IReadOnlyList<Scenario> Parse(string json, string name) =>
         TryParse(json, name, out var scenarios, out var problems) ? scenarios : throw new InvalidRequestException(problems);
 
-    /// <summary>Reads a scenario file from disk, for callers that treat a bad or missing file as a bug.</summary>
+    /// <summary>Reads a scenario file from disk, all of it, for callers that treat a bad or missing file as a bug.</summary>
     /// <param name="path">The file path (used as its name).</param>
     /// <returns>The scenarios in order.</returns>
     /// <exception cref="InvalidRequestException">The file cannot be read or is invalid; every problem is listed.</exception>
     public static IReadOnlyList<Scenario> Load(string path) =>
         TryLoad(path, out var scenarios, out var problems) ? scenarios : throw new InvalidRequestException(problems);
 
-    private static bool TryParse(ReadOnlySpan<byte> utf8, string name, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
+    /// <summary>
+    /// Reads a scenario file as a stream, one scenario at a time, as the enumeration goes on: memory is bounded by the
+    /// largest scenario (at most 1 MiB) whatever the number of scenarios. The checks are those of
+    /// <see cref="Load(string)"/>, made while reading.
+    /// </summary>
+    /// <param name="path">The file path (used as its name).</param>
+    /// <param name="problems">
+    /// Where problems go: a scenario that cannot be read adds its problems here and reading goes on at the next one (a
+    /// syntax error, an unreadable file or the cap ends the file). When <see langword="null"/>, the first problem
+    /// throws <see cref="InvalidRequestException"/> (with every problem of that scenario) from the enumeration.
+    /// </param>
+    /// <param name="maxBytes">The largest file read, in bytes (counted while reading).</param>
+    /// <returns>The scenarios read, in order.</returns>
+    /// <exception cref="InvalidRequestException">
+    /// With no <paramref name="problems"/> collection: the file cannot be read or a scenario is invalid.
+    /// </exception>
+    public static IEnumerable<Scenario> Read(string path, ICollection<Problem>? problems = null, long maxBytes = MaxFileBytes)
     {
-        var found = new List<Problem>();
-        var root = new JsonTreeReader(utf8, name, Limits, found).ReadDocument();
-        var read = new List<Scenario>();
-        if (root is not null)
+        Guard.Against.NullOrWhiteSpace(path);
+        Guard.Against.NegativeOrZero(maxBytes);
+        return ReadLazily(path, problems, maxBytes);
+    }
+
+    private static IEnumerable<Scenario> ReadLazily(string path, ICollection<Problem>? problems, long maxBytes)
+    {
+        var reader = ScenarioStreamReader.TryOpen(path, maxBytes, out var refused);
+        if (reader is null)
         {
-            var bind = new Binder(name, found);
-            if (bind.Object(root, "a scenario file", TopProperties) is { } top
-                && bind.Required(top, root, "scenarios", "a scenario file") is { } list && bind.Array(list, "the scenarios") is { } items)
+            Report([refused!], problems);
+            yield break;
+        }
+
+        using (reader)
+        {
+            var found = new List<Problem>();
+            while (reader.TryNext(out var scenario, found))
             {
-                foreach (var item in items)
+                Report(found, problems);
+                if (scenario is not null)
                 {
-                    if (ReadScenario(item, bind, name) is { } scenario)
-                    {
-                        read.Add(scenario);
-                    }
+                    yield return scenario;
                 }
             }
         }
-
-        problems = found;
-        scenarios = found.Count == 0 ? read : null;
-        return scenarios is not null;
     }
 
-    /// <summary>The largest scenario file read: 64 MiB.</summary>
-    public const int MaxFileBytes = 64 * 1024 * 1024;
+    private static List<Scenario> Collect(ScenarioStreamReader reader, List<Problem> problems)
+    {
+        using (reader)
+        {
+            var scenarios = new List<Scenario>();
+            var found = new List<Problem>();
+            while (reader.TryNext(out var scenario, found))
+            {
+                problems.AddRange(found);
+                if (scenario is not null)
+                {
+                    scenarios.Add(scenario);
+                }
+            }
 
-    private static Scenario? ReadScenario(JNode node, Binder bind, string file)
+            return scenarios;
+        }
+    }
+
+    private static void Report(List<Problem> found, ICollection<Problem>? problems)
+    {
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        if (problems is null)
+        {
+            throw new InvalidRequestException([.. found]);
+        }
+
+        foreach (var problem in found)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    /// <summary>
+    /// The largest scenario file read: 1 GiB (counted while reading). Files are read as a stream, so the cap bounds the
+    /// time a run takes, not its memory; one scenario is at most 1 MiB.
+    /// </summary>
+    public const int MaxFileBytes = 1 << 30;
+
+    /// <summary>Binds one scenario (an element of <c>scenarios</c>); <paramref name="source"/> names it in messages.</summary>
+    internal static Scenario? ReadScenario(JNode node, Binder bind, string source)
     {
         const string what = "a scenario";
         var props = bind.Object(node, what, ScenarioProperties);
@@ -182,7 +246,7 @@ public static class ScenarioFile
         }
 
         return name is not null && request is not null && expect is not null
-            ? new Scenario(name, request, expect, $"{file} {node.Path}")
+            ? new Scenario(name, request, expect, source)
             : null;
     }
 }

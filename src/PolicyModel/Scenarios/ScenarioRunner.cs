@@ -8,11 +8,11 @@ public static class ScenarioRunner
 {
     /// <summary>
     /// Runs every scenario of the files and folders given (folders: all <c>*.json</c> files, recursively, in ordinal
-    /// order), once every file has been read without problems.
+    /// order), collecting every problem of every path and file.
     /// </summary>
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
-    /// <param name="results">One result per scenario, in file order, when every file was read.</param>
+    /// <param name="results">One result per scenario, in file order, when every path and file was read without problems.</param>
     /// <param name="problems">Every problem of every path and file (empty on success).</param>
     /// <returns>Whether every file was read and its scenarios run.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policies"/>, <paramref name="paths"/> or a path is <see langword="null"/>.</exception>
@@ -22,19 +22,9 @@ public static class ScenarioRunner
         Guard.Against.Null(paths);
         InputFiles.TryExpand(paths, out var files, out var expandProblems);
         var found = new List<Problem>(expandProblems);
-        var scenarios = new List<Scenario>();
-        foreach (var file in files)
-        {
-            if (ScenarioFile.TryLoad(file, out var loaded, out var fileProblems))
-            {
-                scenarios.AddRange(loaded);
-            }
-
-            found.AddRange(fileProblems);
-        }
-
+        List<ScenarioResult> all = [.. files.SelectMany(f => ScenarioFile.Read(f, found)).Select(s => Run(policies, s))];
         problems = found;
-        results = found.Count == 0 ? [.. scenarios.Select(s => Run(policies, s))] : null;
+        results = found.Count == 0 ? all : null;
         return results is not null;
     }
 
@@ -42,9 +32,27 @@ public static class ScenarioRunner
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
     /// <returns>One result per scenario, in file order.</returns>
-    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid; every problem is listed.</exception>
+    /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid (every problem of every file is listed).</exception>
     public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths) =>
         TryRun(policies, paths, out var results, out var problems) ? results : throw new InvalidRequestException(problems);
+
+    /// <summary>
+    /// Runs every scenario of the files and folders given as a stream: each file is read one scenario at a time
+    /// (<see cref="ScenarioFile.Read"/>) and each result is returned as soon as it is known, so memory does not grow
+    /// with the number of scenarios.
+    /// </summary>
+    /// <param name="policies">The policy set to decide with.</param>
+    /// <param name="paths">Scenario files or folders.</param>
+    /// <returns>One result per scenario, in file order, as the enumeration goes on.</returns>
+    /// <exception cref="InvalidRequestException">
+    /// A path cannot be found (at once), or, from the enumeration, a file cannot be read or a scenario is invalid.
+    /// </exception>
+    public static IEnumerable<ScenarioResult> RunEach(PolicySet policies, params string[] paths)
+    {
+        Guard.Against.Null(policies);
+        Guard.Against.Null(paths);
+        return ScenarioFiles(paths).SelectMany(f => ScenarioFile.Read(f)).Select(s => Run(policies, s));
+    }
 
     /// <summary>Runs one scenario.</summary>
     /// <param name="policies">The policy set.</param>

@@ -36,6 +36,16 @@ public sealed record BadInputCase(string Name, Entry Entry, string? Code, string
     /// <summary>Most bytes the call may allocate on its thread.</summary>
     public long MemoryLimit { get; init; } = 64L << 20;
 
+    /// <summary>
+    /// The input's JSON texts as the reader gets them (one for a document or a request, each document of a set), for
+    /// checking the JSON Schemas against the readers; <see langword="null"/> for inputs built in code and for the
+    /// largest inputs, which are built only when run.
+    /// </summary>
+    public Func<IReadOnlyList<byte[]>>? Texts { get; init; }
+
+    /// <summary>Whether the text was given to <c>RequestJson.Parse</c>, which takes one request object (not a request file).</summary>
+    public bool OneRequest { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

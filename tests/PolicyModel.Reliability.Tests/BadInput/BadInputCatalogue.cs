@@ -66,12 +66,12 @@ public static class BadInputCatalogue
         {
             var text = Fill("[" + string.Join(',', Enumerable.Repeat("0", 9_999)) + "]");
             return () => PublicApi.ParseDocument(text).Problems;
-        }) { TimeLimit = TimeSpan.FromSeconds(60), MemoryLimit = 600L << 20 });
+        }) { TimeLimit = TimeSpan.FromSeconds(60), MemoryLimit = 600L << 20, Texts = () => [Utf8(Fill("[" + string.Join(',', Enumerable.Repeat("0", 9_999)) + "]"))] });
         Add(new BadInputCase($"{BigDocument} of unknown properties (the most problems)", Entry.Document, ProblemCodes.UnknownProperty, "$.rules[0].p0", () =>
         {
             var text = Fill("{" + string.Join(',', Enumerable.Range(0, 9_999).Select(i => $"\"p{i}\":0")) + "}");
             return () => PublicApi.ParseDocument(text).Problems;
-        }) { TimeLimit = TimeSpan.FromSeconds(60), MemoryLimit = 600L << 20 });
+        }) { TimeLimit = TimeSpan.FromSeconds(60), MemoryLimit = 600L << 20, Texts = () => [Utf8(Fill("{" + string.Join(',', Enumerable.Range(0, 9_999).Select(i => $"\"p{i}\":0")) + "}"))] });
 
         // ---- Policy documents: content ----
         Doc("missing format", ValidDocument.Replace("\"format\": \"policymodel/1\",", "", StringComparison.Ordinal), ProblemCodes.MissingField, "$");
@@ -188,10 +188,10 @@ public static class BadInputCatalogue
         void Add(BadInputCase c) => cases.Add(c);
 
         void Doc(string name, string text, string? code, string? path) =>
-            Add(new BadInputCase(name, Entry.Document, code, path, () => () => Both(text)));
+            Add(new BadInputCase(name, Entry.Document, code, path, () => () => Both(text)) { Texts = () => [Utf8(text)] });
 
         void DocBytes(string name, byte[] bytes, string? code, string? path) =>
-            Add(new BadInputCase(name, Entry.Document, code, path, () => () => PublicApi.ParseDocument(bytes).Problems));
+            Add(new BadInputCase(name, Entry.Document, code, path, () => () => PublicApi.ParseDocument(bytes).Problems) { Texts = () => [bytes] });
 
         void SetOf(string name, string[] documents, string code, string path, int timeLimit = 2, int memory = 64) =>
             Add(new BadInputCase(name, Entry.PolicySet, code, path, () =>
@@ -202,7 +202,7 @@ public static class BadInputCatalogue
                     parsed.SelectMany(p => p.Problems).Should().BeEmpty("each document of a set case is valid on its own");
                     return PublicApi.Compile([.. BuiltInDocs, .. parsed.Select(p => p.Document!)]).Problems;
                 };
-            }) { TimeLimit = TimeSpan.FromSeconds(timeLimit), MemoryLimit = (long)memory << 20 });
+            }) { TimeLimit = TimeSpan.FromSeconds(timeLimit), MemoryLimit = (long)memory << 20, Texts = () => [.. documents.Select(Utf8)] });
 
         void Req(string name, string text, string? code, string? path) =>
             Add(new BadInputCase(name, Entry.RequestJson, code, path, () => () =>
@@ -212,10 +212,10 @@ public static class BadInputCatalogue
                 fileProblems.Select(p => p.ToString().Replace("requests.json", "request", StringComparison.Ordinal))
                     .Should().Equal(problems.Where(p => p.Message != "expected one request object, found an array").Select(p => p.ToString()), "Parse and ReadAll read alike");
                 return problems;
-            }));
+            }) { Texts = () => [Utf8(text)], OneRequest = true });
 
         void ReqBytes(string name, byte[] bytes, string? code, string? path) =>
-            Add(new BadInputCase(name, Entry.RequestJson, code, path, () => () => PublicApi.ReadRequests(bytes).Problems));
+            Add(new BadInputCase(name, Entry.RequestJson, code, path, () => () => PublicApi.ReadRequests(bytes).Problems) { Texts = () => [bytes] });
 
         void Decide(string name, Func<AssistanceRequest> request, string code, string path) =>
             Add(new BadInputCase(name, Entry.Decide, code, path, () =>

@@ -34,12 +34,12 @@ public sealed class StatusFactsInExplanationsTests
     [Fact]
     public void A_rule_that_turns_on_a_status_fact_is_named_with_its_legal_effect()
     {
-        var request = AssistanceRequest.For("us-il-chicago")
-            .At(new LocalDateTime(2024, 6, 1, 10, 0).WithOffset(Offset.FromHours(-5)))
+        var request = AssistanceRequest.In("us-il-chicago")
+            .ReceivedAt(new LocalDateTime(2024, 6, 1, 10, 0).WithOffset(Offset.FromHours(-5)))
             .From(Requester.FederalCriminalAgency)
-            .For(Purpose.CriminalInvestigation)
-            .Asking(AssistanceKind.InquireImmigrationStatus)
-            .Where(SubjectFact.ForeignNationalArrested, SubjectFact.ProofOfLawfulStatus)
+            .ForPurpose(Purpose.CriminalInvestigation)
+            .AskingFor(AssistanceKind.InquireImmigrationStatus)
+            .WithSubjectFacts(SubjectFact.ForeignNationalArrested, SubjectFact.ProofOfLawfulStatus)
             .Build();
 
         var decision = Inputs.BuiltIns.Decide(request);

@@ -58,11 +58,11 @@ internal static class Inputs
 
     /// <summary>A request for jurisdiction <c>zz</c> of <see cref="ValidDocument"/>.</summary>
     public static AssistanceRequest RequestFor(string jurisdiction, int year = 2025) =>
-        AssistanceRequest.For(jurisdiction)
-            .At(new LocalDateTime(year, 3, 1, 12, 0).WithOffset(Offset.FromHours(-6)))
+        AssistanceRequest.In(jurisdiction)
+            .ReceivedAt(new LocalDateTime(year, 3, 1, 12, 0).WithOffset(Offset.FromHours(-6)))
             .From(Requester.IceEro)
-            .For(Purpose.CivilImmigrationEnforcement)
-            .Asking(AssistanceKind.StopOrArrest)
+            .ForPurpose(Purpose.CivilImmigrationEnforcement)
+            .AskingFor(AssistanceKind.StopOrArrest)
             .Build();
 
     /// <summary>A document defining jurisdiction <paramref name="id"/> (UTC, level <paramref name="level"/>) with the given extra top-level JSON.</summary>

@@ -34,7 +34,7 @@ public sealed class PolicyAnalyzerTests
         group.Text(RequestField.Requester).Should().Be("any");
         group.RequestCount.Should().Be(RequestsPerDate / 6 / 16);
         gaps.RequestCount.Should().Be(group.RequestCount);
-        set.Decide(Request("st").For(Purpose.CriminalInvestigation).Asking(AssistanceKind.TransportDetainee).Build()).Outcome
+        set.Decide(Request("st").ForPurpose(Purpose.CriminalInvestigation).AskingFor(AssistanceKind.TransportDetainee).Build()).Outcome
             .Should().Be(Outcome.Discretionary);
     }
 
@@ -73,7 +73,7 @@ public sealed class PolicyAnalyzerTests
         var conflict = conflicts.Should().ContainSingle().Subject;
         (conflict.Prohibiting.Value, conflict.Other.Value, conflict.Layer).Should().Be(("st-ban", "st-court", Layer.State));
         conflict.Groups.Should().ContainSingle().Which.Describe().Should().Be("assistance transfer-custody; authority court-order");
-        set.Decide(Request("ci").Asking(AssistanceKind.TransferCustody).With(Authority.JudicialCriminalWarrant).Build()).Conflicts
+        set.Decide(Request("ci").AskingFor(AssistanceKind.TransferCustody).Presenting(Authority.JudicialCriminalWarrant).Build()).Conflicts
             .Should().NotBeEmpty("the engine reports the state-city disagreement, which analysis leaves to precedence");
     }
 
@@ -196,7 +196,7 @@ public sealed class PolicyAnalyzerTests
             Rule("st-untested", "prohibit", when: [When("assistance", "database-access")])));
         var scenarios = new[]
         {
-            new Scenario("transfer", Request("st").Asking(AssistanceKind.TransferCustody).Build(), new ScenarioExpectation(Outcome.Denied, null, null, null), "test $[0]"),
+            new Scenario("transfer", Request("st").AskingFor(AssistanceKind.TransferCustody).Build(), new ScenarioExpectation(Outcome.Denied, null, null, null), "test $[0]"),
             new Scenario("nowhere", Request("us").Build() with { Jurisdiction = "xx" }, new ScenarioExpectation(Outcome.Denied, null, null, null), "test $[1]"),
         };
 

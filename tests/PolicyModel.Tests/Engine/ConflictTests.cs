@@ -13,7 +13,7 @@ public sealed class ConflictTests
             Rule("st-ban", "prohibit", when: [When("assistance", "transfer-custody")]),
             Rule("st-allow", "permit", when: [When("assistance", "transfer-custody")])));
 
-        var decision = set.Decide(Request("st").Asking(AssistanceKind.TransferCustody).Build());
+        var decision = set.Decide(Request("st").AskingFor(AssistanceKind.TransferCustody).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("st-ban", "st-allow");
@@ -41,7 +41,7 @@ public sealed class ConflictTests
             Rule("st-ban", "prohibit"),
             Rule("st-allow", "permit", when: [When("authority", "court-order")], excepts: ["st-ban"])));
 
-        set.Decide(Request("st").With(Authority.CourtOrder).Build()).Conflicts.Should().BeEmpty();
+        set.Decide(Request("st").Presenting(Authority.CourtOrder).Build()).Conflicts.Should().BeEmpty();
         set.Decide(Request("st").Build()).Conflicts.Should().BeEmpty();
     }
 

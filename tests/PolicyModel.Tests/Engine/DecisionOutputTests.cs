@@ -30,7 +30,7 @@ public sealed class DecisionOutputTests
     [Fact]
     public void Section_4_9_deciding_rules_outcome_rules_first_then_other_effects_then_none_rules_then_presumption()
     {
-        var decision = Layered.Decide(Request("ci").For(Purpose.Unknown).Build());
+        var decision = Layered.Decide(Request("ci").ForPurpose(Purpose.Unknown).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal(
@@ -43,7 +43,7 @@ public sealed class DecisionOutputTests
     [Fact]
     public void Section_4_9_citations_follow_the_deciding_rules_and_presumptions_add_none()
     {
-        var decision = Layered.Decide(Request("ci").For(Purpose.Unknown).Build());
+        var decision = Layered.Decide(Request("ci").ForPurpose(Purpose.Unknown).Build());
 
         decision.Citations.Should().Equal(
             "CI dept-prohibit", "CI ci-z-prohibit", "CI ci-a-prohibit", "ST st-prohibit",
@@ -54,7 +54,7 @@ public sealed class DecisionOutputTests
     [Fact]
     public void Section_4_9_for_police_action_the_police_action_rules_come_first()
     {
-        var decision = Layered.Decide(Request("ci").During(Circumstance.OfficerInDanger).Build());
+        var decision = Layered.Decide(Request("ci").WithCircumstances(Circumstance.OfficerInDanger).Build());
 
         decision.Outcome.Should().Be(Outcome.PoliceAction);
         decision.Rules().Should().Equal(
@@ -83,7 +83,7 @@ public sealed class DecisionOutputTests
 
         set.Decide(Request("st", "2021-08-02T12:00:00-05:00").Build()).Explanation
             .Should().StartWith("Discretionary: no law in force on 2021-08-02 decides this request; agency policy does.");
-        set.Decide(Request("st").Asking(AssistanceKind.DetentionContract).Build()).Explanation
+        set.Decide(Request("st").AskingFor(AssistanceKind.DetentionContract).Build()).Explanation
             .Should().StartWith("Refer: ST st-refer").And.Contain("Escalate to the law department.");
     }
 

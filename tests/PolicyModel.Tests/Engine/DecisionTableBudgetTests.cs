@@ -29,11 +29,11 @@ public sealed class DecisionTableBudgetTests
         return PolicySet.Compile([PolicyDocument.Parse(json, "zz.json")]);
     }
 
-    private static AssistanceRequest On(int year) => AssistanceRequest.For("zz")
-        .At(new LocalDateTime(year, 6, 1, 12, 0).WithOffset(Offset.Zero))
+    private static AssistanceRequest On(int year) => AssistanceRequest.In("zz")
+        .ReceivedAt(new LocalDateTime(year, 6, 1, 12, 0).WithOffset(Offset.Zero))
         .From(Requester.LocalPolice)
-        .For(Purpose.CriminalInvestigation)
-        .Asking(AssistanceKind.StopOrArrest)
+        .ForPurpose(Purpose.CriminalInvestigation)
+        .AskingFor(AssistanceKind.StopOrArrest)
         .Build();
 
     [Fact]

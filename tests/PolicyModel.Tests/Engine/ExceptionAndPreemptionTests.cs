@@ -16,7 +16,7 @@ public sealed class ExceptionAndPreemptionTests
                 explains: "permits sharing with the person's written consent"),
             Rule("st-carve-out", "none", when: [Test("subjectFacts", "anyOf", "felony-conviction")], excepts: ["st-consent"])));
 
-    private static AssistanceRequestBuilder Share() => Request("st").Asking(AssistanceKind.ShareImmigrationStatus);
+    private static AssistanceRequestBuilder Share() => Request("st").AskingFor(AssistanceKind.ShareImmigrationStatus);
 
     [Fact]
     public void Section_4_5_a_rule_counts_when_it_matches_and_no_counting_rule_excepts_it()
@@ -30,7 +30,7 @@ public sealed class ExceptionAndPreemptionTests
     [Fact]
     public void Section_4_5_an_exception_removes_the_excepted_rule_and_is_not_listed_as_preempted()
     {
-        var decision = Exceptions.Decide(Share().With(Authority.WrittenConsent).Build());
+        var decision = Exceptions.Decide(Share().Presenting(Authority.WrittenConsent).Build());
 
         decision.Outcome.Should().Be(Outcome.Granted);
         decision.Rules().Should().Equal("st-consent");
@@ -42,7 +42,7 @@ public sealed class ExceptionAndPreemptionTests
     [Fact]
     public void Section_4_5_an_exception_to_an_exception_revives_the_first_rule()
     {
-        var decision = Exceptions.Decide(Share().With(Authority.WrittenConsent).Where(SubjectFact.FelonyConviction).Build());
+        var decision = Exceptions.Decide(Share().Presenting(Authority.WrittenConsent).WithSubjectFacts(SubjectFact.FelonyConviction).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("st-ban", "st-carve-out");
@@ -53,7 +53,7 @@ public sealed class ExceptionAndPreemptionTests
     public void Section_4_5_an_exception_that_does_not_match_excepts_nothing()
     {
         // The carve-out matches but the permission it excepts does not: the prohibition counts, the carve-out is cited.
-        var decision = Exceptions.Decide(Share().Where(SubjectFact.FelonyConviction).Build());
+        var decision = Exceptions.Decide(Share().WithSubjectFacts(SubjectFact.FelonyConviction).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("st-ban", "st-carve-out");
@@ -68,7 +68,7 @@ public sealed class ExceptionAndPreemptionTests
             County(),
             City(Rule("ci-ban", "prohibit")));
 
-        set.Decide(Request("ci").With(Authority.CourtOrder).Build()).Rules().Should().Equal("st-exception");
+        set.Decide(Request("ci").Presenting(Authority.CourtOrder).Build()).Rules().Should().Equal("st-exception");
         set.Decide(Request("ci").Build()).Rules().Should().Equal("ci-ban");
     }
 
@@ -83,7 +83,7 @@ public sealed class ExceptionAndPreemptionTests
             County(),
             City(Rule("ci-consent", "permit", when: [When("assistance", "inquire-immigration-status"), When("authority", "written-consent")])));
 
-        var decision = set.Decide(Request("ci").Asking(AssistanceKind.InquireImmigrationStatus).With(Authority.WrittenConsent).Build());
+        var decision = set.Decide(Request("ci").AskingFor(AssistanceKind.InquireImmigrationStatus).Presenting(Authority.WrittenConsent).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.PreemptedRules().Should().Equal("ci-consent");
@@ -104,18 +104,18 @@ public sealed class ExceptionAndPreemptionTests
             City(
                 Rule("ci-ban", "prohibit", when: [When("assistance", "inquire-immigration-status")]),
                 Rule("ci-consent", "permit", when: [When("assistance", "inquire-immigration-status"), When("authority", "written-consent")], excepts: ["ci-ban"])));
-        var asked = Request("ci").Asking(AssistanceKind.InquireImmigrationStatus).With(Authority.WrittenConsent);
+        var asked = Request("ci").AskingFor(AssistanceKind.InquireImmigrationStatus).Presenting(Authority.WrittenConsent);
 
-        var before = set.Decide(asked.At(Instant("2021-08-01T12:00:00-05:00")).Build());
+        var before = set.Decide(asked.ReceivedAt(Instant("2021-08-01T12:00:00-05:00")).Build());
         before.Outcome.Should().Be(Outcome.Granted);
         before.Preempted.Should().BeEmpty();
 
-        var after = set.Decide(asked.At(Instant("2021-08-02T12:00:00-05:00")).Build());
+        var after = set.Decide(asked.ReceivedAt(Instant("2021-08-02T12:00:00-05:00")).Build());
         after.Outcome.Should().Be(Outcome.Denied);
         after.PreemptedRules().Should().Equal("ci-consent");
 
         // A stricter local rule is never preempted by a floor, and governs alone before the state law.
-        var stricter = set.Decide(Request("ci", "2021-08-01T12:00:00-05:00").Asking(AssistanceKind.InquireImmigrationStatus).Build());
+        var stricter = set.Decide(Request("ci", "2021-08-01T12:00:00-05:00").AskingFor(AssistanceKind.InquireImmigrationStatus).Build());
         stricter.Rules().Should().Equal("ci-ban");
         stricter.Preempted.Should().BeEmpty();
     }
@@ -130,7 +130,7 @@ public sealed class ExceptionAndPreemptionTests
                 preemption: [Mandate()]),
             County(Rule("co-no-holds", "prohibit", binds: ["sheriff", "jail"], when: [When("assistance", "hold-past-release")], obligations: ["release-when-eligible"])));
 
-        var decision = set.Decide(Request("co").To(Respondent.Jail).Asking(AssistanceKind.HoldPastRelease).With(Authority.ImmigrationDetainer).Build());
+        var decision = set.Decide(Request("co").AddressedTo(Respondent.Jail).AskingFor(AssistanceKind.HoldPastRelease).Presenting(Authority.ImmigrationDetainer).Build());
 
         decision.Outcome.Should().Be(Outcome.Required);
         decision.PreemptedRules().Should().Equal("co-no-holds");
@@ -149,7 +149,7 @@ public sealed class ExceptionAndPreemptionTests
             County(),
             City(Rule("ci-ask-counsel", "refer", when: [When("assistance", "share-immigration-status")])));
 
-        var decision = set.Decide(Request("ci").Asking(AssistanceKind.ShareImmigrationStatus).Build());
+        var decision = set.Decide(Request("ci").AskingFor(AssistanceKind.ShareImmigrationStatus).Build());
 
         decision.Outcome.Should().Be(Outcome.Granted);
         decision.PreemptedRules().Should().Equal("ci-ask-counsel");
@@ -167,7 +167,7 @@ public sealed class ExceptionAndPreemptionTests
             City(Rule("ci-ban", "prohibit")));
 
         set.Decide(Request("ci").Build()).PreemptedRules().Should().Equal("ci-ban");
-        var county = set.Decide(Request("co").To(Respondent.Sheriff).Build());
+        var county = set.Decide(Request("co").AddressedTo(Respondent.Sheriff).Build());
         county.Outcome.Should().Be(Outcome.Denied);
         county.Preempted.Should().BeEmpty();
         set.Decide(Request("co").Build()).Outcome.Should().Be(Outcome.Refer, "`refer` is not among the preempted effects");
@@ -193,12 +193,12 @@ public sealed class ExceptionAndPreemptionTests
             County(),
             City(Rule("ci-limit", "prohibit", binds: ["police", "local-government"])));
 
-        var voided = set.Decide(Request("ci").To(Respondent.LocalGovernment).Asking(AssistanceKind.AdoptLimitingPolicy).Build());
+        var voided = set.Decide(Request("ci").AddressedTo(Respondent.LocalGovernment).AskingFor(AssistanceKind.AdoptLimitingPolicy).Build());
         voided.Outcome.Should().Be(Outcome.Granted);
         voided.PreemptedRules().Should().Equal("ci-limit");
         voided.Explanation.Should().Contain("CI ci-limit is preempted by ST st-void-local-limit");
 
-        var standing = set.Decide(Request("ci").To(Respondent.LocalGovernment).Asking(AssistanceKind.StopOrArrest).Build());
+        var standing = set.Decide(Request("ci").AddressedTo(Respondent.LocalGovernment).AskingFor(AssistanceKind.StopOrArrest).Build());
         standing.Outcome.Should().Be(Outcome.Denied);
         standing.Preempted.Should().BeEmpty();
     }
@@ -215,7 +215,7 @@ public sealed class ExceptionAndPreemptionTests
                 Rule("ci-allow", "permit"),
                 Rule("ci-carve-out", "none", when: [Test("subjectFacts", "anyOf", "gang-database")], excepts: ["ci-allow"])));
 
-        var excepted = set.Decide(Request("ci").Where(SubjectFact.GangDatabase).Build());
+        var excepted = set.Decide(Request("ci").WithSubjectFacts(SubjectFact.GangDatabase).Build());
         excepted.Preempted.Should().BeEmpty();
         excepted.Rules().Should().Equal("st-ban", "ci-carve-out");
 

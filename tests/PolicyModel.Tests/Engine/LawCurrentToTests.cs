@@ -28,7 +28,7 @@ public sealed class LawCurrentToTests
     }
 
     private static AssistanceRequest Arrest(string jurisdiction, string receivedAt) =>
-        Request(jurisdiction, receivedAt).Asking(AssistanceKind.StopOrArrest).Build();
+        Request(jurisdiction, receivedAt).AskingFor(AssistanceKind.StopOrArrest).Build();
 
     [Fact]
     public void Document_reads_lawCurrentTo_as_a_local_date()
@@ -90,7 +90,7 @@ public sealed class LawCurrentToTests
         set.Precompute();
 
         var compiled = set.Decide(Arrest("st", "2030-05-01T12:00:00Z"));
-        var discretionary = set.Decide(Request("st", "2030-05-01T12:00:00Z").Asking(AssistanceKind.UseOfFacilities).Build());
+        var discretionary = set.Decide(Request("st", "2030-05-01T12:00:00Z").AskingFor(AssistanceKind.UseOfFacilities).Build());
 
         compiled.Explanation.Should().Contain("known only to 2026-12-06");
         discretionary.Outcome.Should().Be(Outcome.Discretionary);

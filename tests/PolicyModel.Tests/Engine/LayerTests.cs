@@ -13,7 +13,7 @@ public sealed class LayerTests
         City(Rule("ci-supervisor", "none", binds: ["police"], obligations: ["supervisor-to-scene"])));
 
     private static AssistanceRequestBuilder Hold() =>
-        Request("ci").Asking(AssistanceKind.HoldPastRelease).With(Authority.ImmigrationDetainer);
+        Request("ci").AskingFor(AssistanceKind.HoldPastRelease).Presenting(Authority.ImmigrationDetainer);
 
     [Fact]
     public void Section_4_1_chain_is_outermost_first_and_ends_with_the_requests_jurisdiction()
@@ -27,7 +27,7 @@ public sealed class LayerTests
     [Fact]
     public void Section_4_1_5_county_rule_binding_sheriff_and_jail_does_not_count_for_city_police()
     {
-        var decision = Set.Decide(Hold().To(Respondent.Police).Build());
+        var decision = Set.Decide(Hold().AddressedTo(Respondent.Police).Build());
 
         decision.Rules().Should().Equal("st-hold-ban", "ci-supervisor", "us-background");
         decision.Rules().Should().NotContain("co-hold-ban");
@@ -36,7 +36,7 @@ public sealed class LayerTests
     [Fact]
     public void Section_4_1_5_sheriff_in_the_city_gets_federal_state_and_county_rules_and_no_city_police_duty()
     {
-        var decision = Set.Decide(Hold().To(Respondent.Sheriff).Build());
+        var decision = Set.Decide(Hold().AddressedTo(Respondent.Sheriff).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("co-hold-ban", "st-hold-ban", "us-background");
@@ -47,7 +47,7 @@ public sealed class LayerTests
     [Fact]
     public void Section_4_1_5_a_rule_binding_no_asked_respondent_never_counts()
     {
-        var decision = Set.Decide(Hold().To(Respondent.LocalGovernment).Build());
+        var decision = Set.Decide(Hold().AddressedTo(Respondent.LocalGovernment).Build());
 
         decision.Outcome.Should().Be(Outcome.Discretionary);
         decision.Rules().Should().Equal("us-background");
@@ -64,7 +64,7 @@ public sealed class LayerTests
             County(),
             City(Rule("ci-rule", "permit", binds: ["sheriff"])));
 
-        set.Decide(Request("co").To(Respondent.Sheriff).Build()).Rules().Should().Equal("st-rule");
+        set.Decide(Request("co").AddressedTo(Respondent.Sheriff).Build()).Rules().Should().Equal("st-rule");
         set.Decide(Request("other").Build()).Rules().Should().Equal("other-rule");
     }
 
@@ -85,7 +85,7 @@ public sealed class LayerTests
                 ],
                 preemption: [Preemption("city-over-department", ["prohibit"], ["permit", "require"], ["department"])]));
 
-        var decision = set.Decide(Request("ci").Asking(AssistanceKind.ShareImmigrationStatus).Build());
+        var decision = set.Decide(Request("ci").AskingFor(AssistanceKind.ShareImmigrationStatus).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.PreemptedRules().Should().Equal("dept-allow");

@@ -19,7 +19,7 @@ public sealed class ObligationTests
         City(Rule("ci-supervisor", "none", binds: ["police"], when: [When("requester", "ice-ero", "cbp")], obligations: ["supervisor-to-scene"])));
 
     private static AssistanceRequestBuilder Hold() =>
-        Request("ci").Asking(AssistanceKind.HoldPastRelease).With(Authority.ImmigrationDetainer);
+        Request("ci").AskingFor(AssistanceKind.HoldPastRelease).Presenting(Authority.ImmigrationDetainer);
 
     [Fact]
     public void Section_4_8_obligations_are_the_union_over_counting_rules_in_contract_order()
@@ -34,7 +34,7 @@ public sealed class ObligationTests
     [Fact]
     public void Section_4_8_obligations_of_none_rules_are_reported_whatever_the_outcome()
     {
-        var decision = Set.Decide(Request("ci").Asking(AssistanceKind.OnSceneSupport).Build());
+        var decision = Set.Decide(Request("ci").AskingFor(AssistanceKind.OnSceneSupport).Build());
 
         decision.Outcome.Should().Be(Outcome.Discretionary);
         decision.Obligations.Should().Equal(Obligation.SupervisorToScene, Obligation.RecordRequest);
@@ -44,7 +44,7 @@ public sealed class ObligationTests
     public void Section_4_8_release_when_eligible_is_reported_only_with_denied()
     {
         // The same prohibition counts, but a medical emergency turns the outcome into police action.
-        var policeAction = Set.Decide(Hold().During(Circumstance.MedicalEmergency).Build());
+        var policeAction = Set.Decide(Hold().WithCircumstances(Circumstance.MedicalEmergency).Build());
 
         policeAction.Outcome.Should().Be(Outcome.PoliceAction);
         policeAction.Rules().Should().Contain("st-hold-ban");
@@ -71,12 +71,12 @@ public sealed class ObligationTests
     public void Section_4_8_obligations_of_excepted_or_non_binding_rules_do_not_apply()
     {
         // A court asks, so only the hold ban could give record-request and release-when-eligible; it is excepted.
-        var excepted = Set.Decide(Hold().From(Requester.Court).Where(SubjectFact.ProofOfLawfulStatus).Build());
+        var excepted = Set.Decide(Hold().From(Requester.Court).WithSubjectFacts(SubjectFact.ProofOfLawfulStatus).Build());
 
         excepted.Outcome.Should().Be(Outcome.Granted);
         excepted.Obligations.Should().Equal(Obligation.InformSubject);
 
-        var sheriff = Set.Decide(Hold().To(Respondent.Sheriff).From(Requester.Court).Build());
+        var sheriff = Set.Decide(Hold().AddressedTo(Respondent.Sheriff).From(Requester.Court).Build());
         sheriff.Obligations.Should().Equal(Obligation.RecordRequest, Obligation.InformSubject, Obligation.ReleaseWhenEligible);
     }
 

@@ -25,10 +25,10 @@ public sealed class PolicySetTests
                 Rule("ci-agency", "none", when: [Term("immigration-agency")], obligations: ["supervisor-to-scene"]),
                 Rule("ci-civil", "prohibit", when: [Term("civil-request")])));
 
-        var civil = set.Decide(Request("ci").With(Authority.AdministrativeWarrant).Build());
+        var civil = set.Decide(Request("ci").Presenting(Authority.AdministrativeWarrant).Build());
         civil.Rules().Should().Equal("ci-civil", "ci-agency");
 
-        var criminal = set.Decide(Request("ci").From(Requester.FederalCriminalAgency).For(Purpose.CriminalInvestigation).With(Authority.AdministrativeWarrant).Build());
+        var criminal = set.Decide(Request("ci").From(Requester.FederalCriminalAgency).ForPurpose(Purpose.CriminalInvestigation).Presenting(Authority.AdministrativeWarrant).Build());
         criminal.Rules().Should().BeEmpty();
     }
 
@@ -79,8 +79,8 @@ public sealed class PolicySetTests
         var withoutUser = Compile(builtIn);
         var set = withoutUser.With([Parse(extension)]);
 
-        withoutUser.Decide(Request("ci").Asking(AssistanceKind.PerimeterOrCrowdControl).Build()).Outcome.Should().Be(Outcome.Discretionary);
-        var decision = set.Decide(Request("ci").Asking(AssistanceKind.PerimeterOrCrowdControl).Build());
+        withoutUser.Decide(Request("ci").AskingFor(AssistanceKind.PerimeterOrCrowdControl).Build()).Outcome.Should().Be(Outcome.Discretionary);
+        var decision = set.Decide(Request("ci").AskingFor(AssistanceKind.PerimeterOrCrowdControl).Build());
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("user-no-perimeter", "user-record");
         decision.Citations.Should().Equal("Springfield Ordinance 12-4", "Springfield Ordinance 12-3");
@@ -100,7 +100,7 @@ public sealed class PolicySetTests
             State(Rule("st-ban", "prohibit")),
             Extend("st", "User Policy", rules: [Rule("user-exception", "permit", when: [When("authority", "court-order")], excepts: ["st-ban"])]));
 
-        set.Decide(Request("st").With(Authority.CourtOrder).Build()).Rules().Should().Equal("user-exception");
+        set.Decide(Request("st").Presenting(Authority.CourtOrder).Build()).Rules().Should().Equal("user-exception");
         set.Decide(Request("st").Build()).Rules().Should().Equal("st-ban");
     }
 
@@ -156,7 +156,7 @@ public sealed class PolicySetTests
     {
         var set = Compile(Us());
 
-        var act = () => set.Decide(Request("us").Asking((AssistanceKind)99).Build());
+        var act = () => set.Decide(Request("us").AskingFor((AssistanceKind)99).Build());
 
         var problem = act.Should().Throw<InvalidRequestException>().Which.Problems.Should().ContainSingle().Subject;
         problem.Code.Should().Be(ProblemCodes.UnknownValue);

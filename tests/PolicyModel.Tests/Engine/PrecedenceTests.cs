@@ -24,7 +24,7 @@ public sealed class PrecedenceTests
     private const SubjectFact N = SubjectFact.InCustody;
 
     private static Decision Decide(SubjectFact[] facts, params Circumstance[] circumstances) =>
-        Set.Decide(Request("st").Where(facts).During(circumstances).Build());
+        Set.Decide(Request("st").WithSubjectFacts(facts).WithCircumstances(circumstances).Build());
 
     [Theory]
     [InlineData(new[] { P, F, Q, G }, Outcome.Denied)]
@@ -82,7 +82,7 @@ public sealed class PrecedenceTests
     {
         var set = Compile(Us(), State(Rule("st-prohibit", "prohibit")));
 
-        set.Decide(Request("st").During(Circumstance.CrimeInProgress).Build()).Outcome.Should().Be(Outcome.Denied);
+        set.Decide(Request("st").WithCircumstances(Circumstance.CrimeInProgress).Build()).Outcome.Should().Be(Outcome.Denied);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class TimeTests
             Rule("st-ban", "prohibit", when: [When("assistance", "share-release-information")], from: "2021-08-02")));
 
     private static AssistanceRequest ReleaseDate(string jurisdiction, string receivedAt) =>
-        Request(jurisdiction, receivedAt).To(Respondent.Jail).Asking(AssistanceKind.ShareReleaseInformation).Build();
+        Request(jurisdiction, receivedAt).AddressedTo(Respondent.Jail).AskingFor(AssistanceKind.ShareReleaseInformation).Build();
 
     [Fact]
     public void Section_4_2_request_at_0300Z_is_decided_by_the_rules_of_the_previous_local_day_in_Chicago()

@@ -23,7 +23,7 @@ public sealed class UnknownPurposeTests
     {
         var set = Compile([.. CivilVersusCriminal]);
 
-        var decision = set.Decide(Request("st").For(Purpose.Unknown).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.Unknown).Build());
 
         decision.Outcome.Should().Be(Outcome.Refer);
         decision.Rules().Should().Equal("st-record");
@@ -41,7 +41,7 @@ public sealed class UnknownPurposeTests
     {
         var set = Compile([.. CivilVersusCriminal]);
 
-        var decision = set.Decide(Request("st").For(Purpose.Unknown).During(Circumstance.CrimeInProgress).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.Unknown).WithCircumstances(Circumstance.CrimeInProgress).Build());
 
         decision.Outcome.Should().Be(Outcome.PoliceAction);
         decision.Rules().Should().Equal("us-emergency", "st-record");
@@ -57,7 +57,7 @@ public sealed class UnknownPurposeTests
             Us(Rule("us-criminal", "permit", when: [When("purpose", "criminal-investigation")])),
             State(Rule("st-civil-ban", "prohibit", when: [When("purpose", "civil-immigration-enforcement")])));
 
-        var decision = set.Decide(Request("st").For(Purpose.Unknown).During(Circumstance.CrimeInProgress).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.Unknown).WithCircumstances(Circumstance.CrimeInProgress).Build());
 
         decision.Outcome.Should().Be(Outcome.Refer);
         decision.Explanation.Should().StartWith("Refer: the requester did not state its purpose");
@@ -70,7 +70,7 @@ public sealed class UnknownPurposeTests
         // denied and granted. Either way they differ, and the explanation reports the variants without circumstances.
         var set = Compile([.. CivilVersusCriminal]);
 
-        var decision = set.Decide(Request("st").For(Purpose.Unknown).During(Circumstance.TrafficHazard).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.Unknown).WithCircumstances(Circumstance.TrafficHazard).Build());
 
         decision.Explanation.Should().Contain("would be denied").And.NotContain("would be police-action");
     }
@@ -84,7 +84,7 @@ public sealed class UnknownPurposeTests
                 Rule("st-ban", "prohibit", when: [When("assistance", "enter-287g-agreement")]),
                 Rule("st-civil-note", "none", when: [When("purpose", "civil-immigration-enforcement")], obligations: ["record-request"])));
 
-        var decision = set.Decide(Request("st").For(Purpose.Unknown).Asking(AssistanceKind.Enter287gAgreement).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.Unknown).AskingFor(AssistanceKind.Enter287gAgreement).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal(["st-ban"], "`unknown` matches no purpose condition");
@@ -102,7 +102,7 @@ public sealed class UnknownPurposeTests
                 Rule("st-not-civil", "none", when: [Test("purpose", "noneOf", "civil-immigration-enforcement")]),
                 Rule("st-civil", "none", when: [When("purpose", "civil-immigration-enforcement")])));
 
-        set.Decide(Request("st").For(Purpose.Unknown).Build()).Rules().Should().Equal("st-names-unknown", "st-not-civil");
+        set.Decide(Request("st").ForPurpose(Purpose.Unknown).Build()).Rules().Should().Equal("st-names-unknown", "st-not-civil");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class UnknownPurposeTests
                 presumptions: [Presumption("st-presume-civil", "civil-immigration-enforcement", when: [When("authority", "administrative-warrant")],
                     explains: "the only document shown is a civil one")])]);
 
-        var decision = set.Decide(Request("st").For(Purpose.Unknown).With(Authority.AdministrativeWarrant).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.Unknown).Presenting(Authority.AdministrativeWarrant).Build());
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Rules().Should().Equal("st-civil-ban", "st-presume-civil");
@@ -144,15 +144,15 @@ public sealed class UnknownPurposeTests
             ]));
 
         // The department presumption is the most specific and matches.
-        set.Decide(Request("ci", "2020-01-01T12:00:00-06:00").For(Purpose.Unknown).Build()).Rules()
+        set.Decide(Request("ci", "2020-01-01T12:00:00-06:00").ForPurpose(Purpose.Unknown).Build()).Rules()
             .Should().Equal("us-civil", "dept-presume-civil");
 
         // Before it is in force, the city's presumption applies.
-        set.Decide(Request("ci", "2019-09-29T12:00:00-05:00").For(Purpose.Unknown).Build()).Rules()
+        set.Decide(Request("ci", "2019-09-29T12:00:00-05:00").ForPurpose(Purpose.Unknown).Build()).Rules()
             .Should().Equal("ci-presume-benefit");
 
         // A respondent it does not bind, a requester it does not match: the state's.
-        set.Decide(Request("ci", "2020-01-01T12:00:00-06:00").To(Respondent.Jail).For(Purpose.Unknown).From(Requester.Cbp).Build()).Rules()
+        set.Decide(Request("ci", "2020-01-01T12:00:00-06:00").AddressedTo(Respondent.Jail).ForPurpose(Purpose.Unknown).From(Requester.Cbp).Build()).Rules()
             .Should().Equal("us-criminal", "st-presume-criminal");
     }
 
@@ -163,7 +163,7 @@ public sealed class UnknownPurposeTests
             rules: [Rule("st-civil", "prohibit", when: [When("purpose", "civil-immigration-enforcement")])],
             presumptions: [Presumption("st-presume-civil", "civil-immigration-enforcement")]));
 
-        var decision = set.Decide(Request("st").For(Purpose.CriminalInvestigation).Build());
+        var decision = set.Decide(Request("st").ForPurpose(Purpose.CriminalInvestigation).Build());
 
         decision.Outcome.Should().Be(Outcome.Discretionary);
         decision.Rules().Should().BeEmpty();
@@ -178,7 +178,7 @@ public sealed class UnknownPurposeTests
                 rules: [Rule("st-civil-ban", "prohibit", when: [When("purpose", "civil-immigration-enforcement")])],
                 presumptions: [Presumption("st-presume-civil", "civil-immigration-enforcement", to: "2019-01-01")])]);
 
-        set.Decide(Request("st", "2018-12-31T12:00:00-06:00").For(Purpose.Unknown).Build()).Outcome.Should().Be(Outcome.Denied);
-        set.Decide(Request("st", "2019-01-01T12:00:00-06:00").For(Purpose.Unknown).Build()).Outcome.Should().Be(Outcome.Refer);
+        set.Decide(Request("st", "2018-12-31T12:00:00-06:00").ForPurpose(Purpose.Unknown).Build()).Outcome.Should().Be(Outcome.Denied);
+        set.Decide(Request("st", "2019-01-01T12:00:00-06:00").ForPurpose(Purpose.Unknown).Build()).Outcome.Should().Be(Outcome.Refer);
     }
 }

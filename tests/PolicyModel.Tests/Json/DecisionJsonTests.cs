@@ -44,7 +44,7 @@ public sealed class DecisionJsonTests
     [Fact]
     public void Contract_decision_enumeration_values_are_kebab_case()
     {
-        var decision = Set.Decide(Request("ci").During(Circumstance.CrimeInProgress).Build());
+        var decision = Set.Decide(Request("ci").WithCircumstances(Circumstance.CrimeInProgress).Build());
 
         using var json = JsonDocument.Parse(DecisionJson.Serialize(decision, indented: false));
 

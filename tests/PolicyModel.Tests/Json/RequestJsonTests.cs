@@ -62,8 +62,8 @@ public sealed class RequestJsonTests
     [Fact]
     public void Contract_request_serialises_every_field_and_reads_back_equal()
     {
-        var request = Request("us-il-cook", "2021-08-02T03:00:00Z").WithId("r-1").To(Respondent.Jail)
-            .During(Circumstance.MedicalEmergency, Circumstance.CrimeInProgress).Where(SubjectFact.InCustody).Build();
+        var request = Request("us-il-cook", "2021-08-02T03:00:00Z").WithId("r-1").AddressedTo(Respondent.Jail)
+            .WithCircumstances(Circumstance.MedicalEmergency, Circumstance.CrimeInProgress).WithSubjectFacts(SubjectFact.InCustody).Build();
 
         var json = RequestJson.Serialize(request);
 

@@ -109,8 +109,8 @@ public sealed class RequestSchemaTests
         denied.DecidingRules.Should().StartWith(new RuleId("st-courthouse"));
         denied.Explanation.Should().Contain("at a courthouse");
         set.Decide(withoutLocation).Outcome.Should().Be(Outcome.Granted);
-        set.Decide(Request("st").At(Location.School).Build()).Outcome.Should().Be(Outcome.Granted);
-        set.Decide(Request("st").At(Location.Courthouse).Build()).Outcome.Should().Be(Outcome.Denied);
+        set.Decide(Request("st").AtLocation(Location.School).Build()).Outcome.Should().Be(Outcome.Granted);
+        set.Decide(Request("st").AtLocation(Location.Courthouse).Build()).Outcome.Should().Be(Outcome.Denied);
         RequestJson.Serialize(withoutLocation).Should().NotContain("location", "a request without the field is written as before");
         RequestJson.Serialize(atCourthouse).Should().Contain("\"location\":\"courthouse\"");
     }

@@ -66,6 +66,22 @@ public sealed class DigestAndRecordTests
     }
 
     [Fact]
+    public void Record_of_a_partial_decision_round_trips_with_its_dependsOn_over_a_set_field()
+    {
+        var set = Parse(Documents(), indented: false);
+        var request = Request("ci").NotKnowing(RequestField.Assistance, RequestField.Circumstances).Build();
+        var decision = set.Decide(request);
+        decision.Outcome.Should().Be(Outcome.Depends);
+        var record = DecisionRecord.Of(set, request, decision, new FixedClock(NodaTime.Instant.FromUtc(2026, 12, 6, 4, 0, 30)));
+
+        var back = DecisionRecordJson.Parse(DecisionRecordJson.Serialize(record));
+
+        back.Decision.Should().Be(decision);
+        back.Decision.DependsOn.Should().OnlyContain(e => e.When.ContainsKey(RequestField.Circumstances), "each entry names every unknown field, a set field's values as whole arrays");
+        back.Request.Unknown.Should().Equal(RequestField.Assistance, RequestField.Circumstances);
+    }
+
+    [Fact]
     public void Record_reader_is_strict_and_names_every_problem()
     {
         var act = () => DecisionRecordJson.Parse("""{ "decidedAt": "yesterday", "immigrationStatus": "x", "request": {} }""", "log.jsonl");

@@ -11,11 +11,11 @@ internal static class Requests
     /// no document, at <paramref name="receivedAt"/> (ISO 8601 with offset). Tests override what they are about.
     /// </summary>
     public static AssistanceRequestBuilder Request(string jurisdiction, string receivedAt = "2025-01-21T12:00:00-06:00") =>
-        AssistanceRequest.For(jurisdiction)
-            .At(Instant(receivedAt))
+        AssistanceRequest.In(jurisdiction)
+            .ReceivedAt(Instant(receivedAt))
             .From(Requester.IceEro)
-            .For(Purpose.CivilImmigrationEnforcement)
-            .Asking(AssistanceKind.StopOrArrest);
+            .ForPurpose(Purpose.CivilImmigrationEnforcement)
+            .AskingFor(AssistanceKind.StopOrArrest);
 
     /// <summary>Parses an ISO 8601 date-time with offset.</summary>
     public static OffsetDateTime Instant(string text) => OffsetDateTimePattern.ExtendedIso.Parse(text).GetValueOrThrow();
