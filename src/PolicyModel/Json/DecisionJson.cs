@@ -40,18 +40,7 @@ public static class DecisionJson
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
-        var found = new List<Problem>();
-        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, found).ReadDocument();
-        decision = root is null ? null : Bind(root, new Binder(name, found));
-        if (found.Count > 0 || decision is null)
-        {
-            decision = null;
-            problems = found.Count > 0 ? found : [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected a decision object")];
-            return false;
-        }
-
-        problems = found;
-        return true;
+        return OneObjectReader.TryRead(json, name, Limits, Bind, "a decision object", out decision, out problems);
     }
 
     /// <summary>Reads one decision, for callers that treat a bad decision as a bug (<see cref="TryParse"/> returns the problems instead).</summary>

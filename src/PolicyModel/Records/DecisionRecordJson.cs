@@ -64,18 +64,7 @@ public static class DecisionRecordJson
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
-        var found = new List<Problem>();
-        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, found).ReadDocument();
-        record = root is null ? null : Bind(root, new Binder(name, found));
-        if (found.Count > 0 || record is null)
-        {
-            record = null;
-            problems = found.Count > 0 ? found : [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected a decision record object")];
-            return false;
-        }
-
-        problems = found;
-        return true;
+        return OneObjectReader.TryRead(json, name, Limits, Bind, "a decision record object", out record, out problems);
     }
 
     /// <summary>Reads one record, for callers that treat a bad record as a bug.</summary>
