@@ -20,11 +20,13 @@ internal static class AnalyzeCommand
         var to = new Option<string>("--to") { Description = "Last date analysed (YYYY-MM-DD, inclusive; default: until further notice)" };
         var scenarios = SharedOptions.Paths("--scenarios", "Scenario files or folders: report which rules they exercise and which none does");
         var only = SharedOptions.Paths("--only", "Only these sections: gaps, conflicts, unreachable, preemption, coverage");
+        var all = new Option<bool>("--all") { Description = "With --policies: analyse every jurisdiction and rule, not only those of your documents" };
         var command = setup.New(
             "analyze",
             "Analyse the policies: requests no rule decides (gaps), same-layer conflicts, rules that never decide, preemption, and scenario coverage",
             "policymodel analyze --jurisdiction us-il-chicago --on 2025-01-21",
-            "policymodel analyze --policies my-city.json --only gaps conflicts",
+            "policymodel analyze --policies my-city.json --only gaps conflicts   # your city, your rules",
+            "policymodel analyze --policies my-city.json --all                    # and all the built-in law",
             "policymodel analyze --scenarios scenarios/ --only coverage");
         command.Options.Add(jurisdiction);
         command.Options.Add(on);
@@ -32,6 +34,7 @@ internal static class AnalyzeCommand
         command.Options.Add(to);
         command.Options.Add(scenarios);
         command.Options.Add(only);
+        command.Options.Add(all);
         setup.SetAction(command, (parse, context) => Run(
             new AnalyzeOptions
             {
@@ -41,6 +44,7 @@ internal static class AnalyzeCommand
                 To = parse.GetValue(to),
                 Scenarios = parse.GetValue(scenarios) ?? [],
                 Only = parse.GetValue(only) ?? [],
+                All = parse.GetValue(all),
                 Common = context.Options,
             },
             context.Output,
@@ -85,8 +89,16 @@ internal static class AnalyzeCommand
             return ExitCodes.InvalidInput;
         }
 
+        var scope = AnalysisScope.Of(set, options.Common, options.All);
+        if (scope is not null)
+        {
+            range = scope.Range(range, datesGiven: options.On is not null || options.From is not null || options.To is not null);
+        }
+
         var analyzer = new PolicyAnalyzer(set);
-        var reports = jurisdiction is { } j ? [analyzer.Analyze(j, range)] : analyzer.AnalyzeAll(range);
+        var reports = jurisdiction is { } j ? [analyzer.Analyze(j, range)]
+            : scope is not null ? [.. scope.Jurisdictions.AsParallel().AsOrdered().Select(id => analyzer.Analyze(id, range))]
+            : analyzer.AnalyzeAll(range);
         if (jurisdiction is null)
         {
             // Every jurisdiction: findings about a rule are reported under the jurisdiction that wrote it.
@@ -98,13 +110,29 @@ internal static class AnalyzeCommand
             })];
         }
 
+        if (scope is not null)
+        {
+            reports = [.. reports.Select(scope.Narrow)];
+        }
+
         var coverage = scenarios is null || !only.Contains("coverage") ? null : analyzer.Coverage(scenarios, jurisdiction);
+        if (coverage is not null && scope is not null)
+        {
+            coverage = scope.Narrow(coverage);
+        }
+
         if (options.Common.Json)
         {
-            stdout.Writer.WriteLine(Json(range, reports, coverage, only, options.Common.Pretty));
+            stdout.Writer.WriteLine(Json(range, scope, reports, coverage, only, options.Common.Pretty));
         }
         else
         {
+            if (scope is not null)
+            {
+                stdout.Text.WriteLine(stdout.Dim(scope.Describe()));
+                stdout.Text.WriteLine();
+            }
+
             Readable(set, range, reports, coverage, only, stdout);
         }
 
@@ -285,7 +313,7 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static string Json(DateRange range, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only, bool indented)
+    private static string Json(DateRange range, AnalysisScope? scope, IReadOnlyList<PolicyAnalysisReport> reports, CoverageReport? coverage, HashSet<string> only, bool indented)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, AnalysisOutput.JsonOptions(indented)))
@@ -295,6 +323,19 @@ internal static class AnalyzeCommand
             Date(writer, "from", range.From);
             Date(writer, "to", range.To);
             writer.WriteEndObject();
+            if (scope is null)
+            {
+                writer.WriteNull("scope");
+            }
+            else
+            {
+                writer.WriteStartObject("scope");
+                AnalysisOutput.Strings(writer, "documents", scope.Documents);
+                AnalysisOutput.Strings(writer, "jurisdictions", scope.Jurisdictions.Select(j => j.Value));
+                Date(writer, "from", scope.From);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartArray("jurisdictions");
             foreach (var report in reports)
             {
@@ -437,6 +478,9 @@ internal sealed record AnalyzeOptions
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
     public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Gets whether <c>--all</c> was given: with <c>--policies</c>, every jurisdiction and rule rather than the user's.</summary>
+    public bool All { get; init; }
 
     /// <summary>Gets the options every command takes.</summary>
     public required CommonOptions Common { get; init; }

@@ -22,7 +22,7 @@ internal static class ServeCommand
         var decisionLog = new Option<string>("--decision-log") { Description = "Append one JSON line per decision (request, decision, policy digest, engine version, time) to this file" };
         var command = setup.New(
             "serve",
-            "Serve decisions over HTTP: POST /v1/decisions, /v1/decisions:batch and /v1/explain, GET /healthz, a web page at /",
+            "Serve decisions over HTTP: POST /v1/decisions, /v1/decisions:batch, /v1/whatif and /v1/explain, GET /healthz, a web page at /",
             "policymodel serve   # the built-in law on http://127.0.0.1:5080",
             "policymodel serve --policies my-city/ --watch --decision-log decisions.jsonl",
             "policymodel serve --urls http://127.0.0.1:0   # any free port; the address is printed");

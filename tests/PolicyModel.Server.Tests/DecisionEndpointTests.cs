@@ -7,11 +7,7 @@ namespace PolicyModel.Server.Tests;
 /// <summary>The decision endpoints on a real server: the contract's JSON in and out, the digest on every response, errors as problem details.</summary>
 public sealed class DecisionEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private const string Chicago = """
-        { "id": "chi-2025-01-21-0001", "jurisdiction": "us-il-chicago", "receivedAt": "2025-01-21T06:40:00-06:00",
-          "requester": "ice-ero", "purpose": "civil-immigration-enforcement", "assistance": "stop-or-arrest",
-          "authority": "administrative-warrant" }
-        """;
+    private const string Chicago = TestRequests.ChicagoCivilArrest;
 
     private RunningServer Server => fixture.Running;
 

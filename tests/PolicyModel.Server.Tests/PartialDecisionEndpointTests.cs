@@ -9,10 +9,7 @@ namespace PolicyModel.Server.Tests;
 /// <summary>Partial requests (<c>"unknown": [...]</c>) over HTTP: decided exactly as the library's DecidePartial and the command line decide them.</summary>
 public sealed class PartialDecisionEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private const string HsiArrestDocumentUnseen = """
-        { "jurisdiction": "us-il-chicago", "receivedAt": "2025-02-10T09:00:00-06:00", "requester": "ice-hsi",
-          "purpose": "criminal-immigration-enforcement", "assistance": "stop-or-arrest", "unknown": ["authority"] }
-        """;
+    private const string HsiArrestDocumentUnseen = TestRequests.HsiArrestDocumentUnseen;
 
     private static readonly string[] UnknownChoices = ["authority", "requester", "purpose", "circumstances", "location", "subjectFacts"];
 
@@ -88,13 +85,7 @@ public sealed class PartialDecisionEndpointTests(ServerFixture fixture) : IClass
     {
         var requests = PartialRequests().Where((_, i) => i % 7 == 0).Prepend(HsiArrestDocumentUnseen).ToList();
         var array = "[" + string.Join(",", requests) + "]";
-        var file = Path.Combine(Path.GetTempPath(), $"policymodel-partial-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, array);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        CliApp.Run(["decide", file, "--json"], new StringReader(""), stdout, stderr).Should().Be(ExitCodes.Success, stderr.ToString());
-        File.Delete(file);
-        var cli = JsonNode.Parse(stdout.ToString())!.AsArray();
+        var cli = JsonNode.Parse(await TestRequests.RunCliJsonAsync("decide", array))!.AsArray();
 
         using var response = await Server.PostJsonAsync("/v1/decisions", array);
         response.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyModel.Cli;
 using PolicyModel.Jurisdictions;
 
 namespace PolicyModel.Server.Tests;
@@ -20,13 +19,7 @@ public sealed class ScenarioAgreementTests(ServerFixture fixture) : IClassFixtur
         var array = "[" + string.Join(",", requests) + "]";
 
         // The command line, in-process: decide --json on the same array.
-        var file = Path.Combine(Path.GetTempPath(), $"policymodel-server-tests-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, array);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        CliApp.Run(["decide", file, "--json"], new StringReader(""), stdout, stderr).Should().Be(ExitCodes.Success, stderr.ToString());
-        File.Delete(file);
-        using var cliJson = JsonDocument.Parse(stdout.ToString());
+        using var cliJson = JsonDocument.Parse(await TestRequests.RunCliJsonAsync("decide", array));
         var cli = cliJson.RootElement.EnumerateArray().Select(e => DecisionJson.Parse(e.GetRawText())).ToList();
 
         // The server: one array call, and the JSON Lines batch.

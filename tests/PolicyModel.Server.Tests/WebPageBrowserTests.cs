@@ -9,8 +9,6 @@ namespace PolicyModel.Server.Tests;
 /// </summary>
 public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
-
     [Fact]
     public async Task Choosing_facts_and_submitting_shows_the_outcome_and_citations_the_library_gives()
     {
@@ -21,13 +19,7 @@ public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<S
         await page.WaitForSelectorAsync("body[data-ready=true]");
 
         // Every control is reached by its label, as a screen reader user would.
-        await page.GetByLabel("Jurisdiction").SelectOptionAsync("us-il-chicago");
-        await page.GetByLabel("Date").FillAsync("2025-01-21");
-        await page.GetByLabel("Local time").FillAsync("06:40");
-        await page.GetByLabel("Requester", Exact).SelectOptionAsync("ice-ero");
-        await page.GetByLabel("Purpose", Exact).SelectOptionAsync("civil-immigration-enforcement");
-        await page.GetByLabel("Assistance", Exact).SelectOptionAsync("stop-or-arrest");
-        await page.GetByLabel("Authority", Exact).SelectOptionAsync("administrative-warrant");
+        await TestRequests.FillFormAsync(page, "us-il-chicago", "2025-01-21", "06:40", "ice-ero", "civil-immigration-enforcement", "stop-or-arrest", "administrative-warrant");
         await page.GetByLabel("felony-conviction").CheckAsync();
         (await page.Locator("#authority-help").TextContentAsync()).Should().Contain("signed by an immigration officer", "the chosen value's meaning is shown as help");
 
@@ -70,6 +62,13 @@ public sealed class WebPageBrowserTests(ServerFixture fixture) : IClassFixture<S
         overflow.Should().BeLessThanOrEqualTo(0);
         var unlabelled = await page.EvaluateAsync<int>("[...document.querySelectorAll('select, input')].filter(c => !c.labels || c.labels.length === 0).length");
         unlabelled.Should().Be(0, "every control has a label");
+
+        // With a decision and its alternatives shown, still no sideways scrolling.
+        await TestRequests.FillFormAsync(page, "us-il-chicago", "2025-01-21", "06:40", "ice-ero", "civil-immigration-enforcement", "stop-or-arrest", "administrative-warrant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync();
+        await page.WaitForSelectorAsync("body[data-answers=\"1\"]");
+        (await page.Locator("#alternatives > li").CountAsync()).Should().BeGreaterThan(0);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
     }
 }
 

@@ -31,13 +31,7 @@ public sealed class WebPageWhatIfBrowserTests(ServerFixture fixture) : IClassFix
     {
         await using var session = await BrowserSession.LaunchAsync();
         var page = await OpenAsync(session);
-        await page.GetByLabel("Jurisdiction").SelectOptionAsync("us-il-chicago");
-        await page.GetByLabel("Date").FillAsync("2025-01-21");
-        await page.GetByLabel("Local time").FillAsync("06:40");
-        await page.GetByLabel("Requester", Exact).SelectOptionAsync("ice-ero");
-        await page.GetByLabel("Purpose", Exact).SelectOptionAsync("civil-immigration-enforcement");
-        await page.GetByLabel("Assistance", Exact).SelectOptionAsync("stop-or-arrest");
-        await page.GetByLabel("Authority", Exact).SelectOptionAsync("administrative-warrant");
+        await TestRequests.FillFormAsync(page, "us-il-chicago", "2025-01-21", "06:40", "ice-ero", "civil-immigration-enforcement", "stop-or-arrest", "administrative-warrant");
         await SubmitAndWaitAsync(page, 1, () => page.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync());
 
         var set = BuiltInPolicies.Load();
@@ -81,13 +75,7 @@ public sealed class WebPageWhatIfBrowserTests(ServerFixture fixture) : IClassFix
     {
         await using var session = await BrowserSession.LaunchAsync();
         var page = await OpenAsync(session);
-        await page.GetByLabel("Jurisdiction").SelectOptionAsync("us-il-chicago");
-        await page.GetByLabel("Date").FillAsync("2025-02-10");
-        await page.GetByLabel("Local time").FillAsync("09:00");
-        await page.GetByLabel("Requester", Exact).SelectOptionAsync("ice-hsi");
-        await page.GetByLabel("Purpose", Exact).SelectOptionAsync("criminal-immigration-enforcement");
-        await page.GetByLabel("Assistance", Exact).SelectOptionAsync("stop-or-arrest");
-        await page.GetByLabel("Authority", Exact).SelectOptionAsync(new SelectOptionValue { Label = "not known" });
+        await TestRequests.FillFormAsync(page, "us-il-chicago", "2025-02-10", "09:00", "ice-hsi", "criminal-immigration-enforcement", "stop-or-arrest", authority: null);
         (await page.Locator("#authority-help").TextContentAsync()).Should().Contain("Not known yet");
         await SubmitAndWaitAsync(page, 1, () => page.GetByRole(AriaRole.Button, new() { Name = "Decide" }).ClickAsync());
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PolicyModel.Cli;
 using PolicyModel.Jurisdictions;
 
 namespace PolicyModel.Server.Tests;
@@ -10,16 +9,9 @@ namespace PolicyModel.Server.Tests;
 /// <summary><c>POST /v1/whatif</c> on a real server: the library's what-if JSON, the command line's options, the service's errors and records.</summary>
 public sealed class WhatIfEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private const string Chicago = """
-        { "id": "chi-2025-01-21-0001", "jurisdiction": "us-il-chicago", "receivedAt": "2025-01-21T06:40:00-06:00",
-          "requester": "ice-ero", "purpose": "civil-immigration-enforcement", "assistance": "stop-or-arrest",
-          "authority": "administrative-warrant" }
-        """;
+    private const string Chicago = TestRequests.ChicagoCivilArrest;
 
-    private const string HsiArrestDocumentUnseen = """
-        { "jurisdiction": "us-il-chicago", "receivedAt": "2025-02-10T09:00:00-06:00", "requester": "ice-hsi",
-          "purpose": "criminal-immigration-enforcement", "assistance": "stop-or-arrest", "unknown": ["authority"] }
-        """;
+    private const string HsiArrestDocumentUnseen = TestRequests.HsiArrestDocumentUnseen;
 
     private RunningServer Server => fixture.Running;
 
@@ -69,17 +61,11 @@ public sealed class WhatIfEndpointTests(ServerFixture fixture) : IClassFixture<S
     {
         var requests = ScenarioAgreementTests.AllScenarios().Where((_, i) => i % 10 == 0).Select(s => RequestJson.Serialize(s.Request)).Prepend(Chicago).ToList();
         var array = "[" + string.Join(",", requests) + "]";
-        var file = Path.Combine(Path.GetTempPath(), $"policymodel-whatif-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, array);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        CliApp.Run(["whatif", file, "--json", .. cliOptions], new StringReader(""), stdout, stderr).Should().Be(ExitCodes.Success, stderr.ToString());
-        File.Delete(file);
+        var cli = JsonNode.Parse(await TestRequests.RunCliJsonAsync("whatif", array, cliOptions))!.AsArray();
 
         using var response = await Server.PostJsonAsync("/v1/whatif" + query, array);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var served = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
-        var cli = JsonNode.Parse(stdout.ToString())!.AsArray();
         served.Should().HaveCount(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
@@ -195,6 +181,9 @@ public sealed class WhatIfEndpointTests(ServerFixture fixture) : IClassFixture<S
         post.GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString()))
             .Should().Equal(("maxChanges", "query"), ("vary", "query"));
         post.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "413"]);
+        var decide = json.RootElement.GetProperty("paths").GetProperty("/v1/decisions").GetProperty("post");
+        post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText()
+            .Should().Be(decide.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText(), "it takes the same requests");
     }
 
     internal static async Task<List<(string?, string?)>> Errors(HttpResponseMessage response)
