@@ -14,13 +14,13 @@ public class LoadBenchmarks
     public void Setup()
     {
         texts = [.. BuiltInPolicies.DocumentNames.Select(n => (n, BuiltInPolicies.ReadText(n)))];
-        documents = [.. texts.Select(t => PolicyDocument.Parse(t.Json, t.Name).GetValueOrThrow())];
+        documents = [.. texts.Select(t => PolicyDocument.Parse(t.Json, t.Name))];
     }
 
     /// <summary>Everything: read the embedded text, parse and validate every document, compile the set.</summary>
     [Benchmark(Baseline = true)]
     public PolicySet ParseValidateCompile() =>
-        PolicySet.Compile(BuiltInPolicies.DocumentNames.Select(n => PolicyDocument.Parse(BuiltInPolicies.ReadText(n), n).GetValueOrThrow()));
+        PolicySet.Compile(BuiltInPolicies.DocumentNames.Select(n => PolicyDocument.Parse(BuiltInPolicies.ReadText(n), n)));
 
     /// <summary>Parsing and validating the documents alone (text already read).</summary>
     [Benchmark]
@@ -29,7 +29,7 @@ public class LoadBenchmarks
         var parsed = new PolicyDocument[texts.Length];
         for (var i = 0; i < texts.Length; i++)
         {
-            parsed[i] = PolicyDocument.Parse(texts[i].Json, texts[i].Name).GetValueOrThrow();
+            parsed[i] = PolicyDocument.Parse(texts[i].Json, texts[i].Name);
         }
 
         return parsed;

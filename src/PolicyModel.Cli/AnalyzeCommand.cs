@@ -184,13 +184,13 @@ internal static class AnalyzeCommand
         var invalid = false;
         foreach (var file in files)
         {
-            try
+            if (ScenarioFile.TryLoad(file, out var loaded, out var problems))
             {
-                scenarios.AddRange(ScenarioFile.Load(file));
+                scenarios.AddRange(loaded);
             }
-            catch (InvalidRequestException ex)
+            else
             {
-                foreach (var problem in ex.Problems)
+                foreach (var problem in problems)
                 {
                     stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
                 }

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 
@@ -23,16 +24,16 @@ public static class CliApp
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool colour)
     {
-        ArgumentNullException.ThrowIfNull(stdin);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
+        Guard.Against.Null(stdin);
+        Guard.Against.Null(stdout);
+        Guard.Against.Null(stderr);
         return Run(args, new CliConsole(stdin, stdout, stderr) { Colour = colour });
     }
 
     /// <summary>Runs the tool on the given console.</summary>
     internal static int Run(string[] args, CliConsole console)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        Guard.Against.Null(args);
         var shared = new SharedOptions();
         var setup = new CommandSetup(console, shared);
         var root = new RootCommand($"{HelpLayout.ToolName}: decide, with reasons, whether a request for police assistance is granted");

@@ -77,14 +77,14 @@ internal static class ReplayCommand
                     continue;
                 }
 
-                try
+                if (DecisionRecordJson.TryParse(line, path, out var record, out var problems))
                 {
-                    records.Add((number, DecisionRecordJson.Parse(line, path)));
+                    records.Add((number, record));
                 }
-                catch (InvalidRequestException ex)
+                else
                 {
                     valid = false;
-                    foreach (var problem in ex.Problems.Take(RequestJson.MaxProblems))
+                    foreach (var problem in problems.Take(RequestJson.MaxProblems))
                     {
                         stderr.WriteLine(UntrustedText.Escape((problem with { Line = number, Column = null }).ToString()));
                     }

@@ -42,12 +42,12 @@ internal static class ValidateCommand
         var documents = new List<PolicyDocument>();
         foreach (var file in files)
         {
-            var result = PolicyDocument.Load(file);
-            problems.AddRange(result.Problems);
-            if (result.Document is { } d)
+            if (PolicyDocument.TryLoad(file, out var document, out var documentProblems))
             {
-                documents.Add(d);
+                documents.Add(document);
             }
+
+            problems.AddRange(documentProblems);
         }
 
         PolicySet? set = null;
@@ -55,7 +55,7 @@ internal static class ValidateCommand
         {
             // Documents are checked as a set, beside the built-ins unless --no-builtins (so a city may name `us-il` as its parent).
             var all = noBuiltIns ? documents : [.. BuiltInPolicies.Documents(), .. documents];
-            set = PolicySet.TryCompile(all, out var compileProblems);
+            PolicySet.TryCompile(all, out set, out var compileProblems);
             problems.AddRange(compileProblems);
             if (strict && set is not null)
             {

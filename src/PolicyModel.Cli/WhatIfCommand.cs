@@ -8,12 +8,12 @@ namespace PolicyModel.Cli;
 internal static class WhatIfCommand
 {
     /// <summary>The facts <c>--vary</c> accepts: those a what-if otherwise keeps (only the date can be varied).</summary>
-    private static readonly string[] Varying = ["receivedAt"];
+    private static readonly string[] Varying = [RequestSchema.ReceivedAtProperty];
 
     public static Command Create(CommandSetup setup)
     {
         var requests = RequestInput.Argument();
-        var vary = SharedOptions.Paths("--vary", "Also vary a fact a what-if otherwise keeps: receivedAt (the next date on which the outcome changes)");
+        var vary = SharedOptions.Paths("--vary", $"Also vary a fact a what-if otherwise keeps: {RequestSchema.ReceivedAtProperty} (the next date on which the outcome changes)");
         var maxChanges = new Option<int>("--max-changes") { Description = "The most facts one alternative may change (1 to 3)", DefaultValueFactory = _ => 2 };
         var command = setup.New(
             "whatif",
@@ -49,7 +49,7 @@ internal static class WhatIfCommand
             return ExitCodes.InvalidInput;
         }
 
-        var options = new WhatIfOptions { MaxChangedFields = maxChanges, VaryReceivedAt = vary.Contains("receivedAt") };
+        var options = new WhatIfOptions { MaxChangedFields = maxChanges, VaryReceivedAt = vary.Contains(RequestSchema.ReceivedAtProperty) };
         var results = new List<WhatIfResult>(requests.Count);
         var invalid = false;
         for (var i = 0; i < requests.Count; i++)
@@ -111,13 +111,9 @@ internal static class WhatIfCommand
             return false;
         }
 
-        try
+        if (!RequestJson.TryReadAll(bytes, name, out var read, out wasArray, out var problems))
         {
-            requests = RequestJson.ReadAll(bytes, name, out wasArray);
-        }
-        catch (InvalidRequestException ex)
-        {
-            foreach (var problem in ex.Problems)
+            foreach (var problem in problems)
             {
                 context.Stderr.WriteLine(UntrustedText.Escape(problem.ToString()));
             }
@@ -125,6 +121,7 @@ internal static class WhatIfCommand
             return false;
         }
 
+        requests = read;
         if (requests.Count == 0)
         {
             context.Stderr.WriteLine($"{name}: error: the file holds no request (an empty array)");

@@ -48,7 +48,7 @@ public static class BuiltInPolicies
     /// <summary>The parsed built-in documents.</summary>
     /// <returns>The documents, outermost jurisdiction first.</returns>
     public static IReadOnlyList<PolicyDocument> Documents() =>
-        [.. DocumentNames.Select(name => PolicyDocument.Parse(ReadBytes(name), name).GetValueOrThrow())];
+        [.. DocumentNames.Select(name => PolicyDocument.Parse(ReadBytes(name), name))];
 
     /// <summary>The JSON text of one embedded document.</summary>
     /// <param name="name">A name from <see cref="DocumentNames"/>.</param>
@@ -59,8 +59,8 @@ public static class BuiltInPolicies
     private static byte[] ReadBytes(string name)
     {
         Guard.Against.NullOrWhiteSpace(name);
-        using var stream = typeof(BuiltInPolicies).Assembly.GetManifestResourceStream(Prefix + name)
-            ?? throw new ArgumentException($"no built-in policy document `{name}`; expected one of {string.Join(", ", DocumentNames)}", nameof(name));
+        Guard.Against.InvalidInput(name, nameof(name), DocumentNames.Contains, $"no built-in policy document `{name}`; expected one of {string.Join(", ", DocumentNames)}");
+        using var stream = typeof(BuiltInPolicies).Assembly.GetManifestResourceStream(Prefix + name)!;
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

@@ -65,16 +65,16 @@ public sealed class DecisionServer : IAsyncDisposable
         });
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
-            // The OpenAPI document describes bodies by these types; decisions by the core's own decision shape.
+            // The OpenAPI document describes bodies by these types; requests and decisions by the core's own schemas.
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
-            json.SerializerOptions.TypeInfoResolverChain.Insert(1, DecisionJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, PolicyModelJsonContext.Default);
         });
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "PolicyModel decision service";
             document.Info.Description = "Decides, with reasons, whether a request for police assistance is granted. Requests and decisions use the PolicyModel contract's JSON.";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(ContractSchemas.Apply));
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = options.RequestTimeout,

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace PolicyModel.Server;
@@ -59,32 +60,13 @@ public sealed class DecisionServiceOptions
 
     internal void Validate()
     {
-        static void Positive(long value, string name)
-        {
-            if (value <= 0)
-            {
-                throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive");
-            }
-        }
-
-        Positive(MaxRequestBodyBytes, nameof(MaxRequestBodyBytes));
-        Positive(MaxBatchBodyBytes, nameof(MaxBatchBodyBytes));
-        Positive(MaxRequestsPerCall, nameof(MaxRequestsPerCall));
-        Positive(MaxConcurrentRequests, nameof(MaxConcurrentRequests));
-        Positive(RequestTimeout.Ticks, nameof(RequestTimeout));
-        if (MaxQueuedRequests < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxQueuedRequests), MaxQueuedRequests, "MaxQueuedRequests must not be negative");
-        }
-
-        if (Urls.Count == 0)
-        {
-            throw new ArgumentException("give at least one URL to listen on", nameof(Urls));
-        }
-
-        if (Policies.Count == 0 && !BuiltIns)
-        {
-            throw new ArgumentException("without the built-in policies, give policy documents to serve", nameof(Policies));
-        }
+        Guard.Against.NegativeOrZero(MaxRequestBodyBytes, nameof(MaxRequestBodyBytes), $"{nameof(MaxRequestBodyBytes)} must be positive");
+        Guard.Against.NegativeOrZero(MaxBatchBodyBytes, nameof(MaxBatchBodyBytes), $"{nameof(MaxBatchBodyBytes)} must be positive");
+        Guard.Against.NegativeOrZero(MaxRequestsPerCall, nameof(MaxRequestsPerCall), $"{nameof(MaxRequestsPerCall)} must be positive");
+        Guard.Against.NegativeOrZero(MaxConcurrentRequests, nameof(MaxConcurrentRequests), $"{nameof(MaxConcurrentRequests)} must be positive");
+        Guard.Against.NegativeOrZero(RequestTimeout, nameof(RequestTimeout), $"{nameof(RequestTimeout)} must be positive");
+        Guard.Against.Negative(MaxQueuedRequests, nameof(MaxQueuedRequests), $"{nameof(MaxQueuedRequests)} must not be negative");
+        Guard.Against.InvalidInput(Urls, nameof(Urls), urls => urls.Count > 0, "give at least one URL to listen on");
+        Guard.Against.InvalidInput(Policies, nameof(Policies), policies => policies.Count > 0 || BuiltIns, "without the built-in policies, give policy documents to serve");
     }
 }

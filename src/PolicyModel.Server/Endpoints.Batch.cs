@@ -156,23 +156,19 @@ internal static partial class Endpoints
 
         private void DecideLine(ReadOnlySpan<byte> line, int number, ServedSet served, LineWriter to)
         {
-            AssistanceRequest request;
-            try
+            if (!RequestJson.TryReadAll(line, "request", out var requests, out var wasArray, out var problems))
             {
-                var requests = RequestJson.ReadAll(line, "request", out var wasArray);
-                if (wasArray || requests.Count != 1)
-                {
-                    to.Error(number, new Problem(ProblemCodes.WrongType, "request", "$", null, null, "expected one request object on the line, found an array"));
-                    return;
-                }
-
-                request = requests[0];
-            }
-            catch (InvalidRequestException ex)
-            {
-                to.Error(number, [.. ex.Problems]);
+                to.Error(number, [.. problems]);
                 return;
             }
+
+            if (wasArray || requests.Count != 1)
+            {
+                to.Error(number, new Problem(ProblemCodes.WrongType, "request", "$", null, null, "expected one request object on the line, found an array"));
+                return;
+            }
+
+            var request = requests[0];
 
             if (request.Unknown.IsEmpty)
             {

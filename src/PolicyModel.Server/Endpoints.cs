@@ -71,11 +71,11 @@ internal static partial class Endpoints
             .WithSummary("Decide one request (returns one decision) or an array (returns an array, same order)"));
         app.MapPost("/v1/decisions:batch", (HttpContext context, CancellationToken _) => handlers.Batch(context)).WithName("decideBatch")
             .WithSummary("Decide a stream of requests, one JSON object per line (JSON Lines); one decision per line comes back as it is decided, an invalid line gets {\"line\": n, \"errors\": [...]} in its place")
-            .Takes(typeof(RequestSchema), "application/jsonl").Returns(StatusCodes.Status200OK, typeof(DecisionDocument), "application/jsonl")
+            .Takes(typeof(AssistanceRequest), "application/jsonl").Returns(StatusCodes.Status200OK, typeof(Decision), "application/jsonl")
             .Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);
         app.MapPost("/v1/explain", (HttpContext context, CancellationToken _) => handlers.Explain(context)).WithName("explain")
             .WithSummary("Decide one request (or an array) and show the full reasoning: local date, each rule considered and why it matched or not")
-            .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, null, Json)
+            .Takes(typeof(AssistanceRequest), "application/json").Returns(StatusCodes.Status200OK, null, Json)
             .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType);
         MapWhatIf(app, handlers);
         MapFields(app);
@@ -87,7 +87,7 @@ internal static partial class Endpoints
     }
 
     private static void Decide(IEndpointConventionBuilder endpoint) => endpoint
-        .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, typeof(DecisionDocument), "application/json")
+        .Takes(typeof(AssistanceRequest), "application/json").Returns(StatusCodes.Status200OK, typeof(Decision), "application/json")
         .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType)
         .Returns(StatusCodes.Status503ServiceUnavailable, typeof(ProblemBody), Problems.ContentType);
 
@@ -261,15 +261,9 @@ internal static partial class Endpoints
         private (IReadOnlyList<AssistanceRequest> Requests, bool WasArray)? ReadRequests(ReadOnlySequence<byte> buffer, out IReadOnlyList<Problem>? problems)
         {
             problems = null;
-            IReadOnlyList<AssistanceRequest> requests;
-            bool wasArray;
-            try
+            if (!RequestJson.TryReadAll(buffer.IsSingleSegment ? buffer.FirstSpan : buffer.ToArray(), "request", out var requests, out var wasArray, out var readProblems))
             {
-                requests = RequestJson.ReadAll(buffer.IsSingleSegment ? buffer.FirstSpan : buffer.ToArray(), "request", out wasArray);
-            }
-            catch (InvalidRequestException ex)
-            {
-                problems = ex.Problems;
+                problems = readProblems;
                 return null;
             }
 

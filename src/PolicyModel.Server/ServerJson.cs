@@ -70,32 +70,6 @@ internal sealed class BatchErrorLine
     public required List<ProblemItem> Errors { get; init; }
 }
 
-/// <summary>The request's JSON shape, described for the OpenAPI document only (requests are read by the strict reader).</summary>
-internal sealed class RequestSchema
-{
-    public string? Id { get; init; }
-
-    public required string Jurisdiction { get; init; }
-
-    public string? Respondent { get; init; }
-
-    public required string ReceivedAt { get; init; }
-
-    public required string Requester { get; init; }
-
-    public required string Purpose { get; init; }
-
-    public required string Assistance { get; init; }
-
-    public string? Authority { get; init; }
-
-    public string? Location { get; init; }
-
-    public List<string>? Circumstances { get; init; }
-
-    public List<string>? SubjectFacts { get; init; }
-}
-
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WhatIfSchema))]
 [JsonSerializable(typeof(List<FieldBody>))]
@@ -104,6 +78,4 @@ internal sealed class RequestSchema
 [JsonSerializable(typeof(Dictionary<string, List<VocabularyValueBody>>))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(BatchErrorLine))]
-[JsonSerializable(typeof(RequestSchema))]
-[JsonSerializable(typeof(List<RequestSchema>))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

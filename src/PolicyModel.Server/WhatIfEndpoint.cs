@@ -22,7 +22,7 @@ internal static partial class Endpoints
     private const string VaryParameter = "vary";
 
     /// <summary>The one fact a what-if can be asked to vary (the date); the jurisdiction and the id are never changed.</summary>
-    private const string ReceivedAt = "receivedAt";
+    private const string ReceivedAt = RequestSchema.ReceivedAtProperty;
 
     private static void MapWhatIf(WebApplication app, Handlers handlers) =>
         app.MapPost(WhatIfPath, (HttpContext context, CancellationToken _) => handlers.WhatIf(context)).WithName("whatIf")

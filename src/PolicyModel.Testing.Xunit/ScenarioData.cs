@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 // Compiled into both adapters: PolicyModel.Testing.Xunit (xunit v2) and, with XUNIT_V3 defined,
 // PolicyModel.Testing.XunitV3 (xunit v3). Only the namespace of the serialisation interfaces differs.
 using Xunit;
@@ -56,7 +57,7 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <inheritdoc/>
     public void Deserialize(IXunitSerializationInfo info)
     {
-        ArgumentNullException.ThrowIfNull(info);
+        Guard.Against.Null(info);
         File = info.GetValue<string>(nameof(File)) ?? string.Empty;
         Index = info.GetValue<int>(nameof(Index));
         Name = info.GetValue<string>(nameof(Name)) ?? string.Empty;
@@ -65,7 +66,7 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <inheritdoc/>
     public void Serialize(IXunitSerializationInfo info)
     {
-        ArgumentNullException.ThrowIfNull(info);
+        Guard.Against.Null(info);
         info.AddValue(nameof(File), File);
         info.AddValue(nameof(Index), Index);
         info.AddValue(nameof(Name), Name);

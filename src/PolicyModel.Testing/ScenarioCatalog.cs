@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 namespace PolicyModel.Testing;
 
 /// <summary>
@@ -32,7 +33,7 @@ public static class ScenarioCatalog
     /// <exception cref="InvalidRequestException">A file is not a valid scenario file; every problem is listed.</exception>
     public static IReadOnlyList<ScenarioLocation> Find(params string[] paths)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        Guard.Against.Null(paths);
         var resolved = paths.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(AppContext.BaseDirectory, p)).ToArray();
         var found = new List<ScenarioLocation>();
         foreach (var file in ScenarioRunner.ScenarioFiles(resolved))

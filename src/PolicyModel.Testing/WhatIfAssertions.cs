@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -21,8 +22,8 @@ public static class WhatIfAssertionExtensions
     /// <returns>A constraint for chaining.</returns>
     public static AndConstraint<DecisionAssertions> DependOn(this DecisionAssertions assertions, params RequestField[] fields)
     {
-        ArgumentNullException.ThrowIfNull(assertions);
-        ArgumentNullException.ThrowIfNull(fields);
+        Guard.Against.Null(assertions);
+        Guard.Against.Null(fields);
         var decision = assertions.Subject;
         var splitting = Splitting(decision);
         Check(decision, decision?.Outcome == Outcome.Depends && fields.All(splitting.Contains),
@@ -37,7 +38,7 @@ public static class WhatIfAssertionExtensions
     /// <returns>A constraint for chaining.</returns>
     public static AndConstraint<DecisionAssertions> AskFirstAbout(this DecisionAssertions assertions, RequestField field)
     {
-        ArgumentNullException.ThrowIfNull(assertions);
+        Guard.Against.Null(assertions);
         var decision = assertions.Subject;
         Check(decision, decision?.AskFirst == field, $"to ask first about {RequestSchema.Of(field).JsonName}",
             decision?.AskFirst is { } f ? $"it asks first about {RequestSchema.Of(f).JsonName}" : $"it is {Name(decision)} and asks nothing");
@@ -69,7 +70,7 @@ public static class WhatIfAssertionExtensions
     /// <exception cref="ArgumentException">A value is not in the field's vocabulary (for a set field, use the overload that takes <see cref="FieldValue"/>s).</exception>
     public static AndConstraint<DecisionAssertions> HaveOutcomeIf(this DecisionAssertions assertions, Outcome outcome, RequestField field, params string[] values)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        Guard.Against.Null(values);
         return HaveOutcomeIf(assertions, outcome, [.. values.Select(v => FieldValue.Parse(field, v))]);
     }
 
@@ -84,12 +85,9 @@ public static class WhatIfAssertionExtensions
     /// <returns>A constraint for chaining.</returns>
     public static AndConstraint<DecisionAssertions> HaveOutcomeIf(this DecisionAssertions assertions, Outcome outcome, params FieldValue[] values)
     {
-        ArgumentNullException.ThrowIfNull(assertions);
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Length == 0 || values.Any(v => v.Field != values[0].Field))
-        {
-            throw new ArgumentException("give one or more values of one field", nameof(values));
-        }
+        Guard.Against.Null(assertions);
+        Guard.Against.Null(values);
+        Guard.Against.InvalidInput(values, nameof(values), v => v.Length > 0 && v.All(x => x.Field == v[0].Field), "give one or more values of one field");
 
         var field = values[0].Field;
         var decision = assertions.Subject;
@@ -162,7 +160,7 @@ public sealed class WhatIfResultAssertions : ReferenceTypeAssertions<WhatIfResul
     /// <returns>A constraint for chaining.</returns>
     public AndConstraint<WhatIfResultAssertions> HaveAlternative(Outcome outcome, params FieldValue[] changes)
     {
-        ArgumentNullException.ThrowIfNull(changes);
+        Guard.Against.Null(changes);
         var found = Subject?.Alternatives.FirstOrDefault(a => a.ReceivedAt is null && a.Changes.Count == changes.Length && changes.All(a.Changes.Contains));
         Check(found?.Outcome == outcome, $"to be {ContractNames<Outcome>.Name(outcome)} with {Describe(changes)}",
             found is null ? "no alternative makes exactly that change" : $"that change leads to {ContractNames<Outcome>.Name(found.Outcome)}");

@@ -14,7 +14,8 @@ public sealed class OakParkPolicyTests
     [Fact]
     public void The_village_document_loads_without_problems_and_sits_under_Illinois()
     {
-        PolicyDocument.Load(OakPark.PolicyFile).Problems.Should().BeEmpty();
+        PolicyDocument.TryLoad(OakPark.PolicyFile, out _, out var problems).Should().BeTrue();
+        problems.Should().BeEmpty();
 
         var decision = OakPark.Policies.Decide(OakPark.RequestAt(Summer2025)
             .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.OnSceneSupport).Build());

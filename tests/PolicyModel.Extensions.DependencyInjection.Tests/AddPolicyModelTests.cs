@@ -38,7 +38,7 @@ public sealed class AddPolicyModelTests
     public void Documents_from_folders_and_instances_are_compiled_beside_the_built_ins()
     {
         var fromFolder = Fixtures.Provider(new TestLoggerProvider(), o => o.AddDocuments(Fixtures.PoliciesFolder));
-        var fromInstance = Fixtures.Provider(new TestLoggerProvider(), o => o.AddDocuments(PolicyDocument.Load(Fixtures.OakParkFile).GetValueOrThrow()));
+        var fromInstance = Fixtures.Provider(new TestLoggerProvider(), o => o.AddDocuments(PolicyDocument.Load(Fixtures.OakParkFile)));
         using (fromFolder)
         using (fromInstance)
         {
@@ -58,7 +58,7 @@ public sealed class AddPolicyModelTests
         using var provider = Fixtures.Provider(new TestLoggerProvider(), o =>
         {
             o.UseBuiltIns = false;
-            o.AddDocuments(PolicyDocument.Parse(usJson, "us.json").GetValueOrThrow(), PolicyDocument.Parse(ilJson, "us-il.json").GetValueOrThrow());
+            o.AddDocuments(PolicyDocument.Parse(usJson, "us.json"), PolicyDocument.Parse(ilJson, "us-il.json"));
             o.AddDocuments(Fixtures.OakParkFile);
         });
 
@@ -132,7 +132,7 @@ public sealed class AddPolicyModelTests
         // Oak Park twice: the second definition of its jurisdiction is a set-level problem.
         using var provider = Fixtures.Provider(new TestLoggerProvider(), o => o
             .AddDocuments(Fixtures.OakParkFile)
-            .AddDocuments(PolicyDocument.Load(Fixtures.OakParkFile).GetValueOrThrow()));
+            .AddDocuments(PolicyDocument.Load(Fixtures.OakParkFile)));
 
         FluentActions.Invoking(() => provider.GetRequiredService<PolicySet>())
             .Should().Throw<PolicyLoadException>().Which.Problems.Should().NotBeEmpty();

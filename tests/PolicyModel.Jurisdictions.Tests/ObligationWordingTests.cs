@@ -26,7 +26,7 @@ public sealed class ObligationWordingTests
               "rules": [ { "id": "fv-notice", "source": "code", "section": "2-1", "period": { "from": "2020-01-01" }, "binds": ["police"],
                            "when": [ { "assistance": ["share-release-information"] } ], "effect": "none", "obligations": ["inform-subject"],
                            "explains": "requires telling the person when their release information is asked for" } ] }
-            """, "fairview.json").GetValueOrThrow();
+            """, "fairview.json");
         var decision = BuiltInPolicies.LoadWith([document]).Decide(AssistanceRequest.In("us-il-fairview").ReceivedAt("2024-03-01T10:00:00-06:00")
             .From(Requester.IceEro).ForPurpose(Purpose.CivilImmigrationEnforcement).AskingFor(AssistanceKind.ShareReleaseInformation).Build());
 

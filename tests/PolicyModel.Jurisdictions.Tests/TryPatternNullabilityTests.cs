@@ -33,7 +33,7 @@ public sealed class TryPatternNullabilityTests
     }
 
     [Fact]
-    public void TryGetJurisdiction_and_a_parse_result_need_no_null_forgiving()
+    public void TryGetJurisdiction_and_TryParse_need_no_null_forgiving()
     {
         if (Policies.TryGetJurisdiction("us-il-chicago", out var chicago))
         {
@@ -44,13 +44,12 @@ public sealed class TryPatternNullabilityTests
             Assert.Fail("Chicago is built in");
         }
 
-        var parsed = PolicyDocument.Parse(PolicyDocumentJson.Serialize(BuiltInPolicies.Documents()[0]), "copy.json");
-        if (!parsed.Success)
+        if (!PolicyDocument.TryParse(PolicyDocumentJson.Serialize(BuiltInPolicies.Documents()[0]), "copy.json", out var parsed, out var problems))
         {
-            Assert.Fail(string.Join("; ", parsed.Problems));
+            Assert.Fail(string.Join("; ", problems));
             return;
         }
 
-        parsed.Document.Name.Should().Be("copy.json");
+        parsed.Name.Should().Be("copy.json");
     }
 }

@@ -230,4 +230,24 @@ public sealed class DecisionEndpointTests(ServerFixture fixture) : IClassFixture
         json.RootElement.GetProperty("paths").GetProperty("/v1/decisions").GetProperty("post").GetProperty("responses").EnumerateObject().Select(r => r.Name)
             .Should().Contain(["200", "400", "413"]);
     }
+
+    [Fact]
+    public async Task OpenApi_document_describes_requests_and_decisions_by_the_core_schemas()
+    {
+        using var json = JsonDocument.Parse(await Server.Client.GetStringAsync("/openapi/v1.json"));
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+
+        var request = schemas.GetProperty(nameof(AssistanceRequest));
+        request.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Equal([.. RequestSchema.JsonProperties, "unknown"]);
+        foreach (var field in RequestSchema.Fields)
+        {
+            var property = request.GetProperty("properties").GetProperty(field.JsonName);
+            var values = field.IsSet ? property.GetProperty("items").GetProperty("enum") : property.GetProperty("enum");
+            values.EnumerateArray().Select(v => v.GetString()).Should().Equal(field.ValueNames, field.JsonName);
+            property.GetProperty("description").GetString().Should().Contain(field.ValueMeanings[0]);
+        }
+
+        request.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Contain([RequestSchema.JurisdictionProperty, RequestSchema.ReceivedAtProperty]);
+        schemas.GetProperty(nameof(Decision)).GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Contain(["outcome", "citations", "explanation"]);
+    }
 }

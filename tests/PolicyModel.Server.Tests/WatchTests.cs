@@ -41,7 +41,7 @@ public sealed class WatchTests
             o.WatchDebounce = TimeSpan.FromMilliseconds(50);
         });
         var oldDigest = running.Server.PolicyDigest;
-        var newDigest = PolicySet.Compile([.. BuiltInPolicies.Documents(), PolicyDocument.Parse(Document("permit"), "oak.json").GetValueOrThrow()]).Digest;
+        var newDigest = PolicySet.Compile([.. BuiltInPolicies.Documents(), PolicyDocument.Parse(Document("permit"), "oak.json")]).Digest;
         newDigest.Should().NotBe(oldDigest);
 
         // Load: four clients deciding without pause until told to stop; every answer is recorded.

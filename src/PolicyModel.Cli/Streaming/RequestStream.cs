@@ -235,21 +235,17 @@ internal sealed class RequestStream(CommandContext context, StreamSettings setti
         for (var i = 0; i < batch.Count; i++)
         {
             var (index, line, column, _, _) = batch.Records[i];
-            try
+            if (!RequestJson.TryReadAll(batch.Json(i), name, out var read, out var wasArray, out var problems))
             {
-                var read = RequestJson.ReadAll(batch.Json(i), name, out var wasArray);
-                if (wasArray || read.Count != 1)
-                {
-                    result.Fail(i, new Problem(ProblemCodes.WrongType, name, RecordPath(batch, index, "$"), line, column, "expected a request object"), placed: true);
-                }
-                else
-                {
-                    requests[i] = read[0];
-                }
+                result.Fail(i, [.. problems.Select(p => Place(p, batch, index, line, column))], placed: true);
             }
-            catch (InvalidRequestException ex)
+            else if (wasArray || read.Count != 1)
             {
-                result.Fail(i, [.. ex.Problems.Select(p => Place(p, batch, index, line, column))], placed: true);
+                result.Fail(i, new Problem(ProblemCodes.WrongType, name, RecordPath(batch, index, "$"), line, column, "expected a request object"), placed: true);
+            }
+            else
+            {
+                requests[i] = read[0];
             }
         }
 

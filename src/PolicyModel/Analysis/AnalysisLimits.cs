@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System.Globalization;
 
 namespace PolicyModel;
@@ -41,7 +42,7 @@ public sealed class AnalysisTooLargeException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="problem">The problem: how large the space is and the budget.</param>
     public AnalysisTooLargeException(Problem problem)
-        : base(problem?.Message) => Problem = problem ?? throw new ArgumentNullException(nameof(problem));
+        : base(problem?.Message) => Problem = Guard.Against.Null(problem);
 
     /// <summary>Creates the exception with a message only (for serialisation frameworks).</summary>
     public AnalysisTooLargeException()

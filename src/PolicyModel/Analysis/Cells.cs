@@ -18,10 +18,7 @@ internal sealed record Period(LocalDate? From, LocalDate? To)
     public static List<Period> Of(IEnumerable<LocalDate> breakpoints, DateRange range)
     {
         Guard.Against.Null(range);
-        if (range.IsEmpty)
-        {
-            throw new ArgumentException($"the range {range} is empty: its last date is before its first", nameof(range));
-        }
+        Guard.Against.InvalidInput(range, nameof(range), r => !r.IsEmpty, $"the range {range} is empty: its last date is before its first");
 
         var start = range.From;
         var end = range.To?.PlusDays(1);

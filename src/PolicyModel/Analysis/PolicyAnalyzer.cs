@@ -225,10 +225,7 @@ public sealed class PolicyAnalyzer
         range ??= DateRange.All;
         foreach (var (set, name) in new[] { (oldSet, "old"), (newSet, "new") })
         {
-            if (!set.TryGetJurisdiction(jurisdiction, out _))
-            {
-                throw new ArgumentException($"the {name} policies have no jurisdiction `{jurisdiction}`", nameof(jurisdiction));
-            }
+            Guard.Against.InvalidInput(jurisdiction, nameof(jurisdiction), j => set.TryGetJurisdiction(j, out _), $"the {name} policies have no jurisdiction `{jurisdiction}`");
         }
 
         var a = oldSet.CompiledJurisdictionOf(jurisdiction);

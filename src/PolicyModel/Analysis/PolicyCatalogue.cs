@@ -74,10 +74,7 @@ public sealed class PolicyCatalogue
     /// <summary>The jurisdiction and every jurisdiction enclosing it.</summary>
     private HashSet<JurisdictionId> Chain(JurisdictionId jurisdiction)
     {
-        if (!byId.ContainsKey(jurisdiction))
-        {
-            throw new ArgumentException($"the policy set has no jurisdiction `{jurisdiction}`", nameof(jurisdiction));
-        }
+        Guard.Against.InvalidInput(jurisdiction, nameof(jurisdiction), byId.ContainsKey, $"the policy set has no jurisdiction `{jurisdiction}`");
 
         var chain = new HashSet<JurisdictionId>();
         for (JurisdictionId? id = jurisdiction; id is { } current && chain.Add(current) && byId.TryGetValue(current, out var j);)

@@ -36,26 +36,31 @@ internal sealed class DocumentReader
 
     private DocumentReader(Binder bind) => this.bind = bind;
 
-    public static PolicyDocumentResult Read(ReadOnlySpan<byte> utf8, string name)
+    /// <summary>The document, or null with every problem found.</summary>
+    public static PolicyDocument? Read(ReadOnlySpan<byte> utf8, string name, out IReadOnlyList<Problem> found)
     {
         var problems = new List<Problem>();
+        found = problems;
         if (utf8.Length > DocumentLimits.MaxDocumentBytes)
         {
-            problems.Add(new Problem(ProblemCodes.TooLarge, name, "$", null, null,
-                $"the document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MiB"));
-            return PolicyDocumentResult.Fail(problems);
+            problems.Add(TooLarge(name));
+            return null;
         }
 
         var root = new JsonTreeReader(utf8, name, Limits, problems).ReadDocument();
         if (root is null)
         {
-            return PolicyDocumentResult.Fail(problems);
+            return null;
         }
 
         var reader = new DocumentReader(new Binder(name, problems));
         var document = reader.ReadDocument(root, name);
-        return problems.Count == 0 && document is not null ? PolicyDocumentResult.Ok(document) : PolicyDocumentResult.Fail(problems);
+        return problems.Count == 0 ? document : null;
     }
+
+    /// <summary>The problem of a document over <see cref="DocumentLimits.MaxDocumentBytes"/>.</summary>
+    public static Problem TooLarge(string name) => new(ProblemCodes.TooLarge, name, "$", null, null,
+        $"the document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MiB");
 
     private void Locate(object item, JNode node) => locations.AddOrUpdate(item, new SourceLocation(node.Path, node.Line, node.Column));
 

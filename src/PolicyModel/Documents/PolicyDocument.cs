@@ -107,8 +107,9 @@ public sealed record PreemptionDeclaration
 
 /// <summary>
 /// A parsed policy document (format <c>policymodel/1</c>, see <c>docs/policy-format.md</c>): one jurisdiction and
-/// some of its laws, as data. Parse with <see cref="Parse(string, string)"/>; compile a set of documents with
-/// <see cref="PolicySet.Compile(IEnumerable{PolicyDocument})"/>.
+/// some of its laws, as data. Parse with <see cref="TryParse(string, string, out PolicyDocument?, out IReadOnlyList{Problem})"/>
+/// (or <see cref="Parse(string, string)"/>, which throws); compile a set of documents with
+/// <see cref="PolicySet.TryCompile(IEnumerable{PolicyDocument}, out PolicySet?, out IReadOnlyList{Problem})"/>.
 /// </summary>
 public sealed class PolicyDocument
 {
@@ -154,28 +155,39 @@ public sealed class PolicyDocument
     /// <summary>Parses a document from JSON text, collecting every problem.</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="name">The document's name for problems (a file name).</param>
-    /// <returns>The document, or the problems found.</returns>
-    public static PolicyDocumentResult Parse(string json, string name)
+    /// <param name="document">The document, when it has no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the document parsed without problems.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(string json, string name, [NotNullWhen(true)] out PolicyDocument? document, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
         if (json.Length > DocumentLimits.MaxDocumentBytes)
         {
-            return PolicyDocumentResult.Fail([new Problem(ProblemCodes.TooLarge, name, "$", null, null,
-                $"the document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MiB")]);
+            document = null;
+            problems = [DocumentReader.TooLarge(name)];
+            return false;
         }
 
-        return Parse(System.Text.Encoding.UTF8.GetBytes(json), name);
+        document = DocumentReader.Read(System.Text.Encoding.UTF8.GetBytes(json), name, out problems);
+        return document is not null;
     }
 
     /// <summary>Parses a document from UTF-8 bytes, collecting every problem.</summary>
     /// <param name="utf8">The UTF-8 JSON (a byte order mark is allowed).</param>
     /// <param name="name">The document's name for problems (a file name).</param>
-    /// <returns>The document, or the problems found.</returns>
-    public static PolicyDocumentResult Parse(ReadOnlySpan<byte> utf8, string name)
+    /// <param name="document">The document, when it has no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the document parsed without problems.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, string name, [NotNullWhen(true)] out PolicyDocument? document, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.NullOrWhiteSpace(name);
-        return DocumentReader.Read(utf8, name);
+        document = DocumentReader.Read(utf8, name, out problems);
+        return document is not null;
     }
 
     /// <summary>
@@ -184,45 +196,48 @@ public sealed class PolicyDocument
     /// not in UTF-8 is a problem, never an exception.
     /// </summary>
     /// <param name="path">The file path.</param>
-    /// <returns>The document, or the problems found.</returns>
-    public static PolicyDocumentResult Load(string path)
+    /// <param name="document">The document, when the file was read and has no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the document was read and parsed without problems.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or white space.</exception>
+    public static bool TryLoad(string path, [NotNullWhen(true)] out PolicyDocument? document, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.NullOrWhiteSpace(path);
-        return InputFiles.TryRead(path, DocumentLimits.MaxDocumentBytes, out var utf8, out var problem)
-            ? Parse(utf8, path)
-            : PolicyDocumentResult.Fail([problem]);
+        if (!InputFiles.TryRead(path, DocumentLimits.MaxDocumentBytes, out var utf8, out var problem))
+        {
+            document = null;
+            problems = [problem];
+            return false;
+        }
+
+        return TryParse(utf8, path, out document, out problems);
     }
+
+    /// <summary>Parses a document from JSON text, for callers that treat a bad document as a bug (<see cref="TryParse(string, string, out PolicyDocument?, out IReadOnlyList{Problem})"/> returns the problems instead).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The document's name for problems (a file name).</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="PolicyLoadException">The document has problems; every problem is listed.</exception>
+    public static PolicyDocument Parse(string json, string name) =>
+        TryParse(json, name, out var document, out var problems) ? document : throw new PolicyLoadException(problems);
+
+    /// <summary>Parses a document from UTF-8 bytes, for callers that treat a bad document as a bug.</summary>
+    /// <param name="utf8">The UTF-8 JSON (a byte order mark is allowed).</param>
+    /// <param name="name">The document's name for problems (a file name).</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="PolicyLoadException">The document has problems; every problem is listed.</exception>
+    public static PolicyDocument Parse(ReadOnlySpan<byte> utf8, string name) =>
+        TryParse(utf8, name, out var document, out var problems) ? document : throw new PolicyLoadException(problems);
+
+    /// <summary>Reads and parses a document file, for callers that treat a bad or missing file as a bug (<see cref="TryLoad"/> returns the problems instead).</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="PolicyLoadException">The file cannot be read or the document has problems; every problem is listed.</exception>
+    public static PolicyDocument Load(string path) =>
+        TryLoad(path, out var document, out var problems) ? document : throw new PolicyLoadException(problems);
 
     internal SourceLocation? LocationOf(object item) => locations.TryGetValue(item, out var l) ? l : null;
-}
-
-/// <summary>The result of parsing a policy document: the document, or every problem found.</summary>
-public sealed class PolicyDocumentResult
-{
-    private PolicyDocumentResult(PolicyDocument? document, IReadOnlyList<Problem> problems)
-    {
-        Document = document;
-        Problems = problems;
-    }
-
-    /// <summary>The document when there were no problems; otherwise <see langword="null"/>.</summary>
-    public PolicyDocument? Document { get; }
-
-    /// <summary>Every problem found (empty on success).</summary>
-    public IReadOnlyList<Problem> Problems { get; }
-
-    /// <summary>Whether the document parsed without problems.</summary>
-    [MemberNotNullWhen(true, nameof(Document))]
-    public bool Success => Document is not null;
-
-    /// <summary>The document, or a <see cref="PolicyLoadException"/> carrying the problems.</summary>
-    /// <returns>The document.</returns>
-    /// <exception cref="PolicyLoadException">The document had problems.</exception>
-    public PolicyDocument GetValueOrThrow() => Document ?? throw new PolicyLoadException(Problems);
-
-    internal static PolicyDocumentResult Ok(PolicyDocument document) => new(document, []);
-
-    internal static PolicyDocumentResult Fail(IReadOnlyList<Problem> problems) => new(null, problems);
 }
 
 /// <summary>The limits a policy document must respect (documented in <c>docs/errors.md</c>).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 using NodaTime;
@@ -63,64 +64,108 @@ public sealed partial class PolicySet
     /// ids, sources, terms, exceptions and preemption.
     /// </summary>
     /// <param name="documents">The parsed documents.</param>
-    /// <returns>The compiled set.</returns>
-    /// <exception cref="PolicyLoadException">The documents have problems; every problem is listed.</exception>
-    public static PolicySet Compile(IEnumerable<PolicyDocument> documents)
+    /// <param name="set">The compiled set, when the documents have no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the set was compiled.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="documents"/> or one of them is <see langword="null"/>.</exception>
+    public static bool TryCompile(IEnumerable<PolicyDocument> documents, [NotNullWhen(true)] out PolicySet? set, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.Null(documents);
-        var compiler = new PolicyCompiler(documents.Select(d => d ?? throw new ArgumentException("a document is null", nameof(documents))));
-        return compiler.Compile() ?? throw new PolicyLoadException(compiler.Problems);
+        var compiler = new PolicyCompiler(NoNulls(documents));
+        set = compiler.Compile();
+        problems = compiler.Problems;
+        return set is not null;
     }
+
+    /// <summary>
+    /// Compiles documents into a policy set, for callers that treat bad documents as a bug (<see cref="TryCompile(IEnumerable{PolicyDocument}, out PolicySet?, out IReadOnlyList{Problem})"/>
+    /// returns the problems instead).
+    /// </summary>
+    /// <param name="documents">The parsed documents.</param>
+    /// <returns>The compiled set.</returns>
+    /// <exception cref="PolicyLoadException">The documents have problems; every problem is listed.</exception>
+    public static PolicySet Compile(IEnumerable<PolicyDocument> documents) =>
+        TryCompile(documents, out var set, out var problems) ? set : throw new PolicyLoadException(problems);
 
     /// <summary>Compiles documents, returning the problems instead of throwing.</summary>
     /// <param name="documents">The parsed documents.</param>
     /// <param name="problems">Every problem found (empty on success).</param>
     /// <returns>The set, or <see langword="null"/> when there were problems.</returns>
-    public static PolicySet? TryCompile(IEnumerable<PolicyDocument> documents, out IReadOnlyList<Problem> problems)
-    {
-        Guard.Against.Null(documents);
-        var compiler = new PolicyCompiler(documents.Select(d => d ?? throw new ArgumentException("a document is null", nameof(documents))));
-        var set = compiler.Compile();
-        problems = compiler.Problems;
-        return set;
-    }
+    [Obsolete("Use TryCompile(documents, out set, out problems), which returns whether the set was compiled.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static PolicySet? TryCompile(IEnumerable<PolicyDocument> documents, out IReadOnlyList<Problem> problems) =>
+        TryCompile(documents, out var set, out problems) ? set : null;
 
-    /// <summary>Parses and compiles JSON documents in one step.</summary>
+    /// <summary>
+    /// Parses and compiles JSON documents in one step: every problem of every document, and the set's problems when
+    /// every document parsed.
+    /// </summary>
     /// <param name="documents">Pairs of document name and JSON text.</param>
-    /// <returns>The compiled set.</returns>
-    /// <exception cref="PolicyLoadException">Any document has problems; every problem of every document is listed.</exception>
-    public static PolicySet Parse(IEnumerable<(string Name, string Json)> documents)
+    /// <param name="set">The compiled set, when there were no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the set was compiled.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="documents"/>, a name or a text is <see langword="null"/>.</exception>
+    public static bool TryParse(IEnumerable<(string Name, string Json)> documents, [NotNullWhen(true)] out PolicySet? set, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.Null(documents);
         var parsed = new List<PolicyDocument>();
-        var problems = new List<Problem>();
+        var found = new List<Problem>();
         foreach (var (name, json) in documents)
         {
-            var result = PolicyDocument.Parse(json, name);
-            if (result.Document is { } d)
+            if (PolicyDocument.TryParse(json, name, out var document, out var documentProblems))
             {
-                parsed.Add(d);
+                parsed.Add(document);
             }
 
-            problems.AddRange(result.Problems);
+            found.AddRange(documentProblems);
         }
 
-        if (problems.Count > 0)
+        if (found.Count > 0)
         {
-            throw new PolicyLoadException(problems);
+            set = null;
+            problems = found;
+            return false;
         }
 
-        return Compile(parsed);
+        return TryCompile(parsed, out set, out problems);
+    }
+
+    /// <summary>Parses and compiles JSON documents in one step, for callers that treat bad documents as a bug.</summary>
+    /// <param name="documents">Pairs of document name and JSON text.</param>
+    /// <returns>The compiled set.</returns>
+    /// <exception cref="PolicyLoadException">Any document has problems; every problem of every document is listed.</exception>
+    public static PolicySet Parse(IEnumerable<(string Name, string Json)> documents) =>
+        TryParse(documents, out var set, out var problems) ? set : throw new PolicyLoadException(problems);
+
+    /// <summary>A new set with <paramref name="documents"/> compiled beside this set's documents, or every problem of the combination.</summary>
+    /// <param name="documents">More documents (for example a user's own, beside the built-in ones).</param>
+    /// <param name="set">The combined set, when there were no problems.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the combined set was compiled.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="documents"/> or one of them is <see langword="null"/>.</exception>
+    public bool TryWith(IEnumerable<PolicyDocument> documents, [NotNullWhen(true)] out PolicySet? set, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(documents);
+        return TryCompile(Documents.Concat(documents), out set, out problems);
     }
 
     /// <summary>A new set with <paramref name="documents"/> compiled beside this set's documents.</summary>
     /// <param name="documents">More documents (for example a user's own, beside the built-in ones).</param>
     /// <returns>The combined set.</returns>
     /// <exception cref="PolicyLoadException">The combined documents have problems.</exception>
-    public PolicySet With(IEnumerable<PolicyDocument> documents)
+    public PolicySet With(IEnumerable<PolicyDocument> documents) =>
+        TryWith(documents, out var set, out var problems) ? set : throw new PolicyLoadException(problems);
+
+    /// <summary>The documents, checked one by one for <see langword="null"/> as the compiler reads them.</summary>
+    private static IEnumerable<PolicyDocument> NoNulls(IEnumerable<PolicyDocument> documents)
     {
-        Guard.Against.Null(documents);
-        return Compile(Documents.Concat(documents));
+        var index = 0;
+        foreach (var document in documents)
+        {
+            Guard.Against.Null(document, $"{nameof(documents)}[{index}]");
+            index++;
+            yield return document;
+        }
     }
 
     /// <summary>Looks up a jurisdiction.</summary>

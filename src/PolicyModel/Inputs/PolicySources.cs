@@ -31,8 +31,7 @@ public static class PolicySources
         }
 
         all.AddRange(read);
-        set = PolicySet.TryCompile(all, out problems);
-        return set is not null;
+        return PolicySet.TryCompile(all, out set, out problems);
     }
 
     /// <summary>Reads and compiles the documents of files and folders alone.</summary>
@@ -58,12 +57,12 @@ public static class PolicySources
         var read = new List<PolicyDocument>();
         foreach (var file in files)
         {
-            var result = PolicyDocument.Load(file);
-            found.AddRange(result.Problems);
-            if (result.Document is { } document)
+            if (PolicyDocument.TryLoad(file, out var document, out var documentProblems))
             {
                 read.Add(document);
             }
+
+            found.AddRange(documentProblems);
         }
 
         documents = read;

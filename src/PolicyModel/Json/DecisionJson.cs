@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using Ardalis.GuardClauses;
 using PolicyModel.Engine;
@@ -21,28 +24,32 @@ public static partial class DecisionJson
     private static readonly JsonLimits Limits = new() { MaxDepth = 6, MaxStringLength = 1 << 20, MaxItems = 1_000_000 };
 
     /// <summary>
-    /// Reads one decision in the contract's JSON form, as <see cref="Serialize(Decision, bool)"/> writes it. Strict like
-    /// the request reader: unknown or duplicate properties, unknown values, missing fields and malformed text are errors
-    /// with their JSON path. <c>conflicts</c> may be omitted (no conflicts); <c>requestId</c> may be omitted or <c>null</c>.
+    /// Reads one decision in the contract's JSON form, as <see cref="Serialize(Decision, bool)"/> writes it, collecting
+    /// every problem. Strict like the request reader: unknown or duplicate properties, unknown values, missing fields and
+    /// malformed text are problems with their JSON path. <c>conflicts</c> may be omitted (no conflicts); <c>requestId</c>
+    /// may be omitted or <c>null</c>.
     /// </summary>
+    /// <param name="json">The JSON text of one decision object.</param>
+    /// <param name="name">The document name used in problems.</param>
+    /// <param name="decision">The decision, equal (<see cref="Decision.Equals(Decision)"/>) to the one that was written, when the text is valid.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the text is a valid decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(string json, string name, [NotNullWhen(true)] out Decision? decision, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        return OneObjectReader.TryRead(json, name, Limits, Bind, "a decision object", out decision, out problems);
+    }
+
+    /// <summary>Reads one decision, for callers that treat a bad decision as a bug (<see cref="TryParse"/> returns the problems instead).</summary>
     /// <param name="json">The JSON text of one decision object.</param>
     /// <param name="name">The document name used in errors.</param>
     /// <returns>The decision; equal (<see cref="Decision.Equals(Decision)"/>) to the one that was written.</returns>
     /// <exception cref="InvalidRequestException">The text is not a valid decision; every problem is listed.</exception>
-    public static Decision Parse(string json, string name = "decision")
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NullOrWhiteSpace(name);
-        var problems = new List<Problem>();
-        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, problems).ReadDocument();
-        var decision = root is null ? null : Bind(root, new Binder(name, problems));
-        if (problems.Count > 0 || decision is null)
-        {
-            throw new InvalidRequestException(problems.Count > 0 ? problems : [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected a decision object")]);
-        }
-
-        return decision;
-    }
+    public static Decision Parse(string json, string name = "decision") =>
+        TryParse(json, name, out var decision, out var problems) ? decision : throw new InvalidRequestException(problems);
 
     internal static Decision? Bind(JNode node, Binder bind)
     {
@@ -214,6 +221,19 @@ public static partial class DecisionJson
         }
 
         return ok ? result : null;
+    }
+
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of one decision object as <see cref="Serialize(Decision, bool)"/> writes it:
+    /// each property with its type and the required ones. For tools that describe decisions (the decision service's
+    /// OpenAPI document).
+    /// </summary>
+    /// <returns>A new schema object each call (the caller may change it).</returns>
+    public static JsonObject JsonSchema()
+    {
+        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(DecisionJsonContext.Default.DecisionDocument, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true }).AsObject();
+        schema.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
+        return schema;
     }
 
     /// <summary>Serialises one decision.</summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
@@ -36,30 +38,60 @@ public static class RequestJson
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<+HH:mm>"),
     ];
 
-    /// <summary>Parses one request object.</summary>
+    /// <summary>Parses one request object, collecting every problem.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The document name used in problems.</param>
+    /// <param name="request">The request, when the text is a valid request.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the text is one valid request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(string json, string name, [NotNullWhen(true)] out AssistanceRequest? request, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(json);
+        request = null;
+        if (!TryReadAll(System.Text.Encoding.UTF8.GetBytes(json), name, out var all, out var wasArray, out problems))
+        {
+            return false;
+        }
+
+        if (wasArray || all.Count != 1)
+        {
+            problems = [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected one request object, found an array")];
+            return false;
+        }
+
+        request = all[0];
+        return true;
+    }
+
+    /// <summary>Parses one request object named <c>request</c> in problems, collecting every problem.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="request">The request, when the text is a valid request.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the text is one valid request.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static bool TryParse(string json, [NotNullWhen(true)] out AssistanceRequest? request, out IReadOnlyList<Problem> problems) =>
+        TryParse(json, "request", out request, out problems);
+
+    /// <summary>Parses one request object, for callers that treat a bad request as a bug (<see cref="TryParse(string, string, out AssistanceRequest?, out IReadOnlyList{Problem})"/> returns the problems instead).</summary>
     /// <param name="json">The JSON text.</param>
     /// <param name="name">The document name used in errors.</param>
     /// <returns>The request.</returns>
     /// <exception cref="InvalidRequestException">The text is not a valid request; every problem is listed.</exception>
-    public static AssistanceRequest Parse(string json, string name = "request")
-    {
-        Guard.Against.Null(json);
-        var all = ReadAll(System.Text.Encoding.UTF8.GetBytes(json), name, out var wasArray);
-        if (wasArray || all.Count != 1)
-        {
-            throw new InvalidRequestException([new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected one request object, found an array")]);
-        }
+    public static AssistanceRequest Parse(string json, string name = "request") =>
+        TryParse(json, name, out var request, out var problems) ? request : throw new InvalidRequestException(problems);
 
-        return all[0];
-    }
-
-    /// <summary>Reads a file's requests: one request object or an array of them.</summary>
+    /// <summary>Reads a file's requests: one request object or an array of them, collecting the problems.</summary>
     /// <param name="utf8">The UTF-8 JSON text.</param>
-    /// <param name="name">The document name used in errors (the file name).</param>
+    /// <param name="name">The document name used in problems (the file name).</param>
+    /// <param name="requests">The requests in order, when every one is valid.</param>
     /// <param name="wasArray">Whether the text held an array (so results are written as an array too).</param>
-    /// <returns>The requests in order.</returns>
-    /// <exception cref="InvalidRequestException">The text is invalid; the problems found (at most <see cref="MaxProblems"/>) are listed.</exception>
-    public static IReadOnlyList<AssistanceRequest> ReadAll(ReadOnlySpan<byte> utf8, string name, out bool wasArray)
+    /// <param name="problems">The problems found (at most about <see cref="MaxProblems"/>; empty on success).</param>
+    /// <returns>Whether the text holds only valid requests.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryReadAll(ReadOnlySpan<byte> utf8, string name, [NotNullWhen(true)] out IReadOnlyList<AssistanceRequest>? requests, out bool wasArray, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.NullOrWhiteSpace(name);
 
@@ -68,37 +100,106 @@ public static class RequestJson
         if (PlainRequestReader.TryRead(utf8) is { } plain)
         {
             wasArray = false;
-            return [plain];
+            requests = [plain];
+            problems = [];
+            return true;
         }
 
-        return ReadStrict(utf8, name, out wasArray);
+        return TryReadStrict(utf8, name, out requests, out wasArray, out problems);
     }
 
-    /// <summary>The strict reader alone (every form, every problem): what <see cref="ReadAll"/> falls back on.</summary>
-    internal static IReadOnlyList<AssistanceRequest> ReadStrict(ReadOnlySpan<byte> utf8, string name, out bool wasArray)
+    /// <summary>The strict reader alone (every form, every problem): what <see cref="TryReadAll"/> falls back on.</summary>
+    internal static IReadOnlyList<AssistanceRequest> ReadStrict(ReadOnlySpan<byte> utf8, string name, out bool wasArray) =>
+        TryReadStrict(utf8, name, out var requests, out wasArray, out var problems) ? requests : throw new InvalidRequestException(problems);
+
+    /// <summary>The strict reader alone, collecting the problems.</summary>
+    private static bool TryReadStrict(ReadOnlySpan<byte> utf8, string name, [NotNullWhen(true)] out IReadOnlyList<AssistanceRequest>? requests, out bool wasArray, out IReadOnlyList<Problem> problems)
     {
-        var problems = new List<Problem>();
-        var requests = new List<AssistanceRequest>();
-        var binder = new Binder(name, problems);
-        var reader = new JsonTreeReader(utf8, name, Limits, problems);
+        var found = new List<Problem>();
+        var read = new List<AssistanceRequest>();
+        var binder = new Binder(name, found);
+        var reader = new JsonTreeReader(utf8, name, Limits, found);
         reader.ReadStream(
             node =>
             {
                 if (Bind(node, binder) is { } request)
                 {
-                    requests.Add(request);
+                    read.Add(request);
                 }
 
-                return problems.Count < MaxProblems;
+                return found.Count < MaxProblems;
             },
             out wasArray,
             MaxRequests);
-        if (problems.Count > 0)
+        problems = found;
+        requests = found.Count == 0 ? read : null;
+        return requests is not null;
+    }
+
+    /// <summary>Reads a file's requests, for callers that treat bad requests as a bug.</summary>
+    /// <param name="utf8">The UTF-8 JSON text.</param>
+    /// <param name="name">The document name used in errors (the file name).</param>
+    /// <param name="wasArray">Whether the text held an array (so results are written as an array too).</param>
+    /// <returns>The requests in order.</returns>
+    /// <exception cref="InvalidRequestException">The text is invalid; the problems found (at most <see cref="MaxProblems"/>) are listed.</exception>
+    public static IReadOnlyList<AssistanceRequest> ReadAll(ReadOnlySpan<byte> utf8, string name, out bool wasArray) =>
+        TryReadAll(utf8, name, out var requests, out wasArray, out var problems) ? requests : throw new InvalidRequestException(problems);
+
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of one request object, built from <see cref="RequestSchema"/>: each property
+    /// with its type, each field's vocabulary as an <c>enum</c> with the values' meanings in its description, the
+    /// required properties, and no others. For tools that describe requests (the decision service's OpenAPI document,
+    /// a form); the strict reader stays the judge of a request (it also checks dates, ids and limits).
+    /// </summary>
+    /// <returns>A new schema object each call (the caller may change it).</returns>
+    public static JsonObject JsonSchema()
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var property in RequestSchema.JsonProperties)
         {
-            throw new InvalidRequestException(problems);
+            JsonObject schema;
+            if (RequestSchema.TryFind(property, out var field))
+            {
+                var values = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. field.ValueNames.Select(n => JsonValue.Create(n))]) };
+                schema = field.IsSet ? new JsonObject { ["type"] = "array", ["items"] = values, ["uniqueItems"] = true } : values;
+                schema["description"] = $"The {field.Label}: " + string.Join(" ", field.ValueNames.Select((n, i) => $"`{n}`: {field.ValueMeanings[i]}"));
+            }
+            else if (property == RequestSchema.ReceivedAtProperty)
+            {
+                schema = new JsonObject { ["type"] = "string", ["format"] = "date-time", ["description"] = "When the request was received: an ISO 8601 date-time with its offset." };
+            }
+            else if (property == RequestSchema.JurisdictionProperty)
+            {
+                schema = new JsonObject { ["type"] = "string", ["pattern"] = "^[a-z0-9]+(-[a-z0-9]+)*$", ["maxLength"] = 64, ["description"] = "The jurisdiction whose law decides the request." };
+            }
+            else
+            {
+                schema = new JsonObject { ["type"] = "string", ["maxLength"] = AssistanceRequest.MaxIdLength, ["description"] = "An id of the caller's own, echoed in the decision." };
+            }
+
+            properties[property] = schema;
+            if (field?.IsRequired != false && property != RequestSchema.IdProperty)
+            {
+                required.Add(property);
+            }
         }
 
-        return requests;
+        properties["unknown"] = new JsonObject
+        {
+            ["type"] = "array",
+            ["items"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. RequestSchema.JsonOrder.Select(f => JsonValue.Create(f.JsonName))]) },
+            ["uniqueItems"] = true,
+            ["description"] = "Fields whose facts are not known (a partial request): the decision says what it depends on.",
+        };
+        return new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["required"] = required,
+            ["additionalProperties"] = false,
+        };
     }
 
     /// <summary>Writes a request in the contract's JSON form: every field with its default, except that a field added in a later contract revision (<c>location</c>) is written only when it differs from its default.</summary>
@@ -132,12 +233,12 @@ public static class RequestJson
                     WriteField(writer, field, values[field.Position]);
                 }
             }
-            else if (property == "receivedAt")
+            else if (property == RequestSchema.ReceivedAtProperty)
             {
                 // An offset with seconds (which the reader accepts) is written with its seconds: dropping them would move the instant.
                 writer.WriteString(property, (request.ReceivedAt.Offset.Seconds % 60 == 0 ? ContractText.TimePattern : SecondsOffsetPattern).Format(request.ReceivedAt));
             }
-            else if (property == "jurisdiction")
+            else if (property == RequestSchema.JurisdictionProperty)
             {
                 writer.WriteString(property, request.Jurisdiction.Value);
             }
@@ -199,7 +300,7 @@ public static class RequestJson
         var start = bind.Problems.Count;
         bind.SchemaReference(props);
         string? id = null;
-        if (props.TryGetValue("id", out var idNode) && idNode.Kind is not JKind.String)
+        if (props.TryGetValue(RequestSchema.IdProperty, out var idNode) && idNode.Kind is not JKind.String)
         {
             // The id may be personal (a name, a case number): never quote it, whatever its type.
             bind.Add(ProblemCodes.WrongType, idNode, $"expected a string (the caller's reference), found {(idNode.Kind is JKind.Number ? "a number" : idNode.KindName)}");
@@ -215,8 +316,8 @@ public static class RequestJson
         }
 
         var unknown = props.TryGetValue("unknown", out var un) ? Unknown(un, props, bind) : EnumSet<RequestField>.Empty;
-        var jurisdiction = bind.Required(props, node, "jurisdiction", what) is { } j ? bind.Id(j, "jurisdiction id") : null;
-        var receivedAt = bind.Required(props, node, "receivedAt", what) is { } r ? ReadInstant(r, bind) : null;
+        var jurisdiction = bind.Required(props, node, RequestSchema.JurisdictionProperty, what) is { } j ? bind.Id(j, "jurisdiction id") : null;
+        var receivedAt = bind.Required(props, node, RequestSchema.ReceivedAtProperty, what) is { } r ? ReadInstant(r, bind) : null;
 
         // Required fields first, then the optional ones, each in the contract's order: problems come in that order.
         // A field the request lists as unknown needs no value: it holds a placeholder, which deciding ignores.

@@ -74,7 +74,7 @@ public static class WhatIfJson
 
             if (alternative.ReceivedAt is { } at)
             {
-                writer.WriteString("receivedAt", at.ToContractText());
+                writer.WriteString(RequestSchema.ReceivedAtProperty, at.ToContractText());
             }
 
             writer.WriteEndObject();

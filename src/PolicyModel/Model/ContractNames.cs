@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
@@ -17,6 +18,8 @@ public static class ContractNames<T>
     where T : struct, Enum
 {
     private static readonly string[] NamesByValue;
+    private static readonly string[] MeaningsByValue;
+    private static readonly string UndefinedMessage = $"not a defined {typeof(T).Name} value";
     private static readonly FrozenDictionary<string, T> ValuesByName;
 
 #pragma warning disable CA1810 // the two tables are built together from one reflection pass
@@ -25,6 +28,7 @@ public static class ContractNames<T>
     {
         var values = Enum.GetValues<T>();
         NamesByValue = new string[values.Length];
+        MeaningsByValue = new string[values.Length];
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var value in values)
         {
@@ -32,6 +36,7 @@ public static class ContractNames<T>
             var name = member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? ToKebab(member.Name);
             var index = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
             NamesByValue[index] = name;
+            MeaningsByValue[index] = member.GetCustomAttribute<MeaningAttribute>()?.Text ?? string.Empty;
             map[name] = value;
         }
 
@@ -45,6 +50,9 @@ public static class ContractNames<T>
     /// <summary>Every JSON name of the vocabulary, in declaration order.</summary>
     public static IReadOnlyList<string> Names => NamesByValue;
 
+    /// <summary>The meaning of each value in the contract's words, in declaration order (empty for a value without one).</summary>
+    internal static IReadOnlyList<string> Meanings => MeaningsByValue;
+
     /// <summary>The kebab-case JSON name of <paramref name="value"/>.</summary>
     /// <param name="value">A defined value of <typeparamref name="T"/>.</param>
     /// <returns>The name, for example <c>ice-ero</c>.</returns>
@@ -52,10 +60,7 @@ public static class ContractNames<T>
     public static string Name(T value)
     {
         var index = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-        if ((uint)index >= (uint)NamesByValue.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"not a defined {typeof(T).Name} value");
-        }
+        Guard.Against.OutOfRange(index, nameof(value), 0, NamesByValue.Length - 1, UndefinedMessage);
 
         return NamesByValue[index];
     }

@@ -122,12 +122,7 @@ public readonly struct EnumSet<T> : IEquatable<EnumSet<T>>, IReadOnlyCollection<
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Bit(T value)
     {
-        var index = Unsafe.As<T, int>(ref value);
-        if ((uint)index >= 64u)
-        {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "value outside the vocabulary");
-        }
-
+        var index = Guard.Against.OutOfRange(Unsafe.As<T, int>(ref value), nameof(value), 0, 63, "value outside the vocabulary");
         return 1UL << index;
     }
 

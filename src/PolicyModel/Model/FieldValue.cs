@@ -50,19 +50,14 @@ public readonly record struct FieldValue
     {
         Guard.Against.Null(names);
         var list = names.ToList();
-        if (!RequestFields.IsSet(field) && list.Count != 1)
-        {
-            throw new ArgumentException($"`{RequestFields.Name(field)}` takes exactly one value", nameof(names));
-        }
+        Guard.Against.InvalidInput(list, nameof(names), l => RequestFields.IsSet(field) || l.Count == 1, $"`{RequestFields.Name(field)}` takes exactly one value");
 
         var info = RequestSchema.Of(field);
         ulong raw = 0;
         foreach (var name in list)
         {
-            if (!info.TryParse(name, out var index))
-            {
-                throw new ArgumentException($"`{name}` is not a `{info.JsonName}` value; expected one of {info.Describe()}", nameof(names));
-            }
+            var index = 0;
+            Guard.Against.InvalidInput(name, nameof(names), n => info.TryParse(n, out index), $"`{name}` is not a `{info.JsonName}` value; expected one of {info.Describe()}");
 
             raw = info.IsSet ? raw | (1UL << index) : (ulong)index;
         }

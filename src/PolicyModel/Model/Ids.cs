@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Ardalis.GuardClauses;
 
@@ -15,11 +17,7 @@ public readonly record struct JurisdictionId
     /// <exception cref="ArgumentException">The text is not a valid id.</exception>
     public JurisdictionId(string value)
     {
-        Guard.Against.Null(value);
-        if (!IdSyntax.IsValid(value))
-        {
-            throw new ArgumentException($"`{value}` is not a valid jurisdiction id ({IdSyntax.Description})", nameof(value));
-        }
+        Guard.Against.InvalidId(value, "jurisdiction id");
 
         Value = value;
     }
@@ -54,11 +52,7 @@ public readonly record struct RuleId
     /// <exception cref="ArgumentException">The text is not a valid id.</exception>
     public RuleId(string value)
     {
-        Guard.Against.Null(value);
-        if (!IdSyntax.IsValid(value))
-        {
-            throw new ArgumentException($"`{value}` is not a valid rule id ({IdSyntax.Description})", nameof(value));
-        }
+        Guard.Against.InvalidId(value, "rule id");
 
         Value = value;
     }
@@ -90,4 +84,22 @@ internal static partial class IdSyntax
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+}
+
+/// <summary>The library's own guard clauses, in the Ardalis style, for checks whose message names the value (built only when the check fails).</summary>
+internal static class PolicyModelGuards
+{
+    /// <summary>Throws when <paramref name="input"/> is <see langword="null"/> or not of the id form.</summary>
+    /// <param name="guard">The guard.</param>
+    /// <param name="input">The id text.</param>
+    /// <param name="kind">What the id names, for the message: <c>rule id</c>.</param>
+    /// <param name="parameterName">The parameter's name.</param>
+    /// <returns>The id text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="input"/> is not a valid id.</exception>
+    public static string InvalidId(this IGuardClause guard, [NotNull] string? input, string kind, [CallerArgumentExpression(nameof(input))] string? parameterName = null)
+    {
+        guard.Null(input, parameterName);
+        return IdSyntax.IsValid(input) ? input : guard.InvalidInput(input, parameterName!, _ => false, $"`{input}` is not a valid {kind} ({IdSyntax.Description})");
+    }
 }

@@ -32,7 +32,16 @@ public static class RequestSchema
     /// <c>jurisdiction</c>, <c>receivedAt</c>) included: the order requests are written in.
     /// </summary>
     public static readonly IReadOnlyList<string> JsonProperties =
-        ["id", "jurisdiction", "respondent", "receivedAt", "requester", "purpose", "assistance", "authority", "location", "circumstances", "subjectFacts"];
+        [IdProperty, JurisdictionProperty, "respondent", ReceivedAtProperty, "requester", "purpose", "assistance", "authority", "location", "circumstances", "subjectFacts"];
+
+    /// <summary>The JSON name of the request's optional id, echoed in its decision: <c>id</c>.</summary>
+    public const string IdProperty = "id";
+
+    /// <summary>The JSON name of the jurisdiction whose law decides the request: <c>jurisdiction</c>.</summary>
+    public const string JurisdictionProperty = "jurisdiction";
+
+    /// <summary>The JSON name of the time the request was received, with its offset: <c>receivedAt</c>.</summary>
+    public const string ReceivedAtProperty = "receivedAt";
 
     /// <summary>The number of fields (the length of <see cref="Fields"/>).</summary>
     internal const int FieldCount = 8;
@@ -134,7 +143,7 @@ public static class RequestSchema
     /// <returns>Its description.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined field.</exception>
     public static RequestFieldInfo Of(RequestField field) =>
-        (uint)field < (uint)ByField.Length ? ByField[(int)field] : throw new ArgumentOutOfRangeException(nameof(field), field, "not a request field");
+        ByField[Guard.Against.OutOfRange((int)field, nameof(field), 0, ByField.Length - 1, "not a request field")];
 
     /// <summary>Looks up a field by its JSON name (case-sensitive), for example <c>subjectFacts</c>.</summary>
     /// <param name="jsonName">The JSON name.</param>
@@ -217,8 +226,9 @@ public sealed class RequestFieldInfo
     private readonly Func<string?, (bool Found, int Value)> parse;
     private readonly string[]? phrases;
 
-    private RequestFieldInfo(RequestField field, int position, string jsonName, string label, bool isSet, bool isRequired, Type valueType, IReadOnlyList<string> valueNames, Func<ulong, string> valueName, Func<string?, (bool, int)> parse, string[]? phrases, int since)
+    private RequestFieldInfo(RequestField field, int position, string jsonName, string label, bool isSet, bool isRequired, Type valueType, IReadOnlyList<string> valueNames, IReadOnlyList<string> valueMeanings, Func<ulong, string> valueName, Func<string?, (bool, int)> parse, string[]? phrases, int since)
     {
+        ValueMeanings = valueMeanings;
         Since = since;
         Field = field;
         Position = position;
@@ -235,6 +245,14 @@ public sealed class RequestFieldInfo
         if (phrases is not null && phrases.Length != valueNames.Count)
         {
             throw new InvalidOperationException($"request schema: field `{jsonName}` needs one phrase per value");
+        }
+
+        for (var i = 0; i < valueMeanings.Count; i++)
+        {
+            if (valueMeanings[i].Length == 0)
+            {
+                throw new InvalidOperationException($"request schema: value `{valueNames[i]}` of field `{jsonName}` needs a meaning");
+            }
         }
     }
 
@@ -268,6 +286,12 @@ public sealed class RequestFieldInfo
 
     /// <summary>The JSON names of the vocabulary, in declaration order (value <c>n</c> is named <c>ValueNames[n]</c>).</summary>
     public IReadOnlyList<string> ValueNames { get; }
+
+    /// <summary>
+    /// The meaning of each value in the contract's words, one sentence each, in vocabulary order (value <c>n</c> means
+    /// <c>ValueMeanings[n]</c>): the help text of forms and service descriptions.
+    /// </summary>
+    public IReadOnlyList<string> ValueMeanings { get; }
 
     /// <summary>The number of values of the vocabulary.</summary>
     public int Size => ValueNames.Count;
@@ -351,11 +375,11 @@ public sealed class RequestFieldInfo
 
     internal static RequestFieldInfo Scalar<T>(RequestField field, int position, string jsonName, string label, bool required, string[]? phrases = null, int since = 1)
         where T : struct, Enum =>
-        new(field, position, jsonName, label, isSet: false, required, typeof(T), ContractNames<T>.Names, v => ContractNames<T>.Names[(int)v], Parse<T>, phrases, since);
+        new(field, position, jsonName, label, isSet: false, required, typeof(T), ContractNames<T>.Names, ContractNames<T>.Meanings, v => ContractNames<T>.Names[(int)v], Parse<T>, phrases, since);
 
     internal static RequestFieldInfo Set<T>(RequestField field, int position, string jsonName, string label)
         where T : struct, Enum =>
-        new(field, position, jsonName, label, isSet: true, isRequired: false, typeof(T), ContractNames<T>.Names, v => ContractNames<T>.Names[(int)v], Parse<T>, phrases: null, since: 1);
+        new(field, position, jsonName, label, isSet: true, isRequired: false, typeof(T), ContractNames<T>.Names, ContractNames<T>.Meanings, v => ContractNames<T>.Names[(int)v], Parse<T>, phrases: null, since: 1);
 
     private static (bool, int) Parse<T>(string? name)
         where T : struct, Enum =>

@@ -113,7 +113,7 @@ public sealed record DependsOnEntry(IReadOnlyDictionary<RequestField, IReadOnlyL
     /// <returns><see langword="true"/> when it is.</returns>
     public bool Covers(AssistanceRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         return When.All(w => w.Value.Any(v => v.IsIn(request)));
     }
 

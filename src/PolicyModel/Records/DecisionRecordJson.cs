@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using NodaTime.Text;
@@ -51,25 +52,28 @@ public static class DecisionRecordJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads one record, as <see cref="Serialize(DecisionRecord)"/> writes it.</summary>
+    /// <summary>Reads one record, as <see cref="Serialize(DecisionRecord)"/> writes it, collecting every problem.</summary>
+    /// <param name="json">The JSON text of one record.</param>
+    /// <param name="name">The name used in problems (for example the log file and line).</param>
+    /// <param name="record">The record, when the text is a valid record.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the text is a valid record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(string json, string name, [NotNullWhen(true)] out DecisionRecord? record, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(json);
+        Guard.Against.NullOrWhiteSpace(name);
+        return OneObjectReader.TryRead(json, name, Limits, Bind, "a decision record object", out record, out problems);
+    }
+
+    /// <summary>Reads one record, for callers that treat a bad record as a bug.</summary>
     /// <param name="json">The JSON text of one record.</param>
     /// <param name="name">The name used in errors (for example the log file and line).</param>
     /// <returns>The record.</returns>
     /// <exception cref="InvalidRequestException">The text is not a valid record; every problem is listed.</exception>
-    public static DecisionRecord Parse(string json, string name = "record")
-    {
-        Guard.Against.Null(json);
-        Guard.Against.NullOrWhiteSpace(name);
-        var problems = new List<Problem>();
-        var root = new JsonTreeReader(System.Text.Encoding.UTF8.GetBytes(json), name, Limits, problems).ReadDocument();
-        var record = root is null ? null : Bind(root, new Binder(name, problems));
-        if (problems.Count > 0 || record is null)
-        {
-            throw new InvalidRequestException(problems.Count > 0 ? problems : [new Problem(ProblemCodes.WrongType, name, "$", 1, 1, "expected a decision record object")]);
-        }
-
-        return record;
-    }
+    public static DecisionRecord Parse(string json, string name = "record") =>
+        TryParse(json, name, out var record, out var problems) ? record : throw new InvalidRequestException(problems);
 
     private static DecisionRecord? Bind(JNode node, Binder bind)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 using PolicyModel.Json;
 using PolicyModel.Scenarios;
@@ -71,34 +72,59 @@ public static class ScenarioFile
     private static readonly string[] ScenarioProperties = ["name", "request", "expect"];
     private static readonly string[] ExpectProperties = ["outcome", "citations", "obligations", "withoutObligations"];
 
-    /// <summary>Parses a scenario file.</summary>
+    /// <summary>Parses a scenario file, collecting every problem.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="name">The file's name for messages.</param>
-    /// <returns>The scenarios in order.</returns>
-    /// <exception cref="InvalidRequestException">The file is invalid; every problem is listed.</exception>
-    public static IReadOnlyList<Scenario> Parse(string json, string name)
+    /// <param name="name">The file's name for problems.</param>
+    /// <param name="scenarios">The scenarios in order, when the file is valid.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the file is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static bool TryParse(string json, string name, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
     {
         Guard.Against.Null(json);
         Guard.Against.NullOrWhiteSpace(name);
-        var problems = new List<Problem>();
-        var scenarios = Collect(new ScenarioStreamReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), name), problems);
-        return problems.Count > 0 ? throw new InvalidRequestException(problems) : scenarios;
+        var found = new List<Problem>();
+        var read = Collect(new ScenarioStreamReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), name), found);
+        problems = found;
+        scenarios = found.Count == 0 ? read : null;
+        return scenarios is not null;
     }
 
     /// <summary>
     /// Reads a scenario file from disk through <see cref="InputFiles"/> (strict UTF-8, at most
-    /// <see cref="MaxFileBytes"/>, a regular file), all of it: every problem of the file is listed.
+    /// <see cref="MaxFileBytes"/>, a regular file), all of it, collecting every problem of the file.
     /// </summary>
+    /// <param name="path">The file path (used as its name).</param>
+    /// <param name="scenarios">The scenarios in order, when the file was read and is valid.</param>
+    /// <param name="problems">Every problem found (empty on success).</param>
+    /// <returns>Whether the file was read and is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or white space.</exception>
+    public static bool TryLoad(string path, [NotNullWhen(true)] out IReadOnlyList<Scenario>? scenarios, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.NullOrWhiteSpace(path);
+        var found = new List<Problem>();
+        List<Scenario> read = [.. Read(path, found)];
+        problems = found;
+        scenarios = found.Count == 0 ? read : null;
+        return scenarios is not null;
+    }
+
+    /// <summary>Parses a scenario file, for callers that treat a bad file as a bug.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="name">The file's name for messages.</param>
+    /// <returns>The scenarios in order.</returns>
+    /// <exception cref="InvalidRequestException">The file is invalid; every problem is listed.</exception>
+    public static IReadOnlyList<Scenario> Parse(string json, string name) =>
+        TryParse(json, name, out var scenarios, out var problems) ? scenarios : throw new InvalidRequestException(problems);
+
+    /// <summary>Reads a scenario file from disk, all of it, for callers that treat a bad or missing file as a bug.</summary>
     /// <param name="path">The file path (used as its name).</param>
     /// <returns>The scenarios in order.</returns>
     /// <exception cref="InvalidRequestException">The file cannot be read or is invalid; every problem is listed.</exception>
-    public static IReadOnlyList<Scenario> Load(string path)
-    {
-        Guard.Against.NullOrWhiteSpace(path);
-        var problems = new List<Problem>();
-        List<Scenario> scenarios = [.. Read(path, problems)];
-        return problems.Count > 0 ? throw new InvalidRequestException(problems) : scenarios;
-    }
+    public static IReadOnlyList<Scenario> Load(string path) =>
+        TryLoad(path, out var scenarios, out var problems) ? scenarios : throw new InvalidRequestException(problems);
 
     /// <summary>
     /// Reads a scenario file as a stream, one scenario at a time, as the enumeration goes on: memory is bounded by the

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ardalis.GuardClauses;
 
 namespace PolicyModel;
@@ -5,19 +6,35 @@ namespace PolicyModel;
 /// <summary>Runs scenario files (the contract's format) against a policy set in one line.</summary>
 public static class ScenarioRunner
 {
-    /// <summary>Runs every scenario of the files and folders given (folders: all <c>*.json</c> files, recursively, in ordinal order).</summary>
+    /// <summary>
+    /// Runs every scenario of the files and folders given (folders: all <c>*.json</c> files, recursively, in ordinal
+    /// order), collecting every problem of every path and file.
+    /// </summary>
+    /// <param name="policies">The policy set to decide with.</param>
+    /// <param name="paths">Scenario files or folders.</param>
+    /// <param name="results">One result per scenario, in file order, when every path and file was read without problems.</param>
+    /// <param name="problems">Every problem of every path and file (empty on success).</param>
+    /// <returns>Whether every file was read and its scenarios run.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policies"/>, <paramref name="paths"/> or a path is <see langword="null"/>.</exception>
+    public static bool TryRun(PolicySet policies, IEnumerable<string> paths, [NotNullWhen(true)] out IReadOnlyList<ScenarioResult>? results, out IReadOnlyList<Problem> problems)
+    {
+        Guard.Against.Null(policies);
+        Guard.Against.Null(paths);
+        InputFiles.TryExpand(paths, out var files, out var expandProblems);
+        var found = new List<Problem>(expandProblems);
+        List<ScenarioResult> all = [.. files.SelectMany(f => ScenarioFile.Read(f, found)).Select(s => Run(policies, s))];
+        problems = found;
+        results = found.Count == 0 ? all : null;
+        return results is not null;
+    }
+
+    /// <summary>Runs every scenario of the files and folders given, for callers that treat a bad file as a bug.</summary>
     /// <param name="policies">The policy set to decide with.</param>
     /// <param name="paths">Scenario files or folders.</param>
     /// <returns>One result per scenario, in file order.</returns>
     /// <exception cref="InvalidRequestException">A path cannot be read or a scenario file is invalid (every problem of every file is listed).</exception>
-    public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths)
-    {
-        Guard.Against.Null(policies);
-        Guard.Against.Null(paths);
-        var problems = new List<Problem>();
-        List<ScenarioResult> results = [.. ScenarioFiles(paths).SelectMany(f => ScenarioFile.Read(f, problems)).Select(s => Run(policies, s))];
-        return problems.Count > 0 ? throw new InvalidRequestException(problems) : results;
-    }
+    public static IReadOnlyList<ScenarioResult> Run(PolicySet policies, params string[] paths) =>
+        TryRun(policies, paths, out var results, out var problems) ? results : throw new InvalidRequestException(problems);
 
     /// <summary>
     /// Runs every scenario of the files and folders given as a stream: each file is read one scenario at a time

@@ -13,7 +13,7 @@ public sealed class InjectionTests
         var document = Inputs.ValidDocument
             .Replace("forbids arresting for civil immigration enforcement", "forbids \\uE000R, \\uE000A and \\uE000D", StringComparison.Ordinal)
             .Replace("\"citation\": \"TC\"", "\"citation\": \"TC\\uE000P\"", StringComparison.Ordinal);
-        var set = PolicySet.Compile([PolicyDocument.Parse(document, "injection.json").GetValueOrThrow()]);
+        var set = PolicySet.Compile([PolicyDocument.Parse(document, "injection.json")]);
         var decision = set.Decide(Inputs.RequestFor("zz") with { Requester = Requester.Cbp });
 
         decision.Outcome.Should().Be(Outcome.Denied);

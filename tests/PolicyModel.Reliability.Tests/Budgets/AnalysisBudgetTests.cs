@@ -35,7 +35,7 @@ public sealed class AnalysisBudgetTests
     public void Analysis_of_69_million_classes_refuses_at_once_saying_how_large_the_space_is()
     {
         var document = EveryValueSplit();
-        var set = PolicySet.Compile([PolicyDocument.Parse(document, "split.json").GetValueOrThrow()]);
+        var set = PolicySet.Compile([PolicyDocument.Parse(document, "split.json")]);
 
         var act = () => new PolicyAnalyzer(set).AnalyzeAll();
 
@@ -48,7 +48,7 @@ public sealed class AnalysisBudgetTests
     [Fact]
     public void A_diff_of_69_million_classes_refuses_the_same_way()
     {
-        var set = PolicySet.Compile([PolicyDocument.Parse(EveryValueSplit(), "split.json").GetValueOrThrow()]);
+        var set = PolicySet.Compile([PolicyDocument.Parse(EveryValueSplit(), "split.json")]);
 
         var act = () => PolicyAnalyzer.Diff(set, set, new JurisdictionId("zz"));
 

@@ -25,30 +25,26 @@ internal static class FuzzTargets
     /// <summary>A policy document: parse, save and reload, compile beside the built-ins, decide probes in its jurisdictions.</summary>
     public static Depth Document(byte[] input)
     {
-        var result = PolicyDocument.Parse(input, "fuzz.json");
-        if (!result.Success)
+        if (!PolicyDocument.TryParse(input, "fuzz.json", out var document, out var documentProblems))
         {
-            CheckProblems(result.Problems);
+            CheckProblems(documentProblems);
             return Depth.Rejected;
         }
 
-        var document = result.Document!;
         var saved = PolicyDocumentJson.Serialize(document);
-        var reloaded = PolicyDocument.Parse(saved, "fuzz.json");
-        if (!reloaded.Success)
+        if (!PolicyDocument.TryParse(saved, "fuzz.json", out var reloaded, out var reloadProblems))
         {
-            throw new FuzzFinding($"a saved document does not load: {reloaded.Problems[0]}");
+            throw new FuzzFinding($"a saved document does not load: {reloadProblems[0]}");
         }
 
-        if (DocumentComparer.Difference(document, reloaded.Document!) is { } difference)
+        if (DocumentComparer.Difference(document, reloaded) is { } difference)
         {
             throw new FuzzFinding($"save and load changed the document: {difference}");
         }
 
         // A mutant of a built-in document replaces the original, so mutated real laws reach the compiler and the engine.
         var others = Inputs.BuiltInDocs.Where(d => !(d.Jurisdiction.Id == document.Jurisdiction.Id && d.Jurisdiction.IsDefinition && document.Jurisdiction.IsDefinition));
-        var set = PolicySet.TryCompile([.. others, document], out var problems);
-        if (set is null)
+        if (!PolicySet.TryCompile([.. others, document], out var set, out var problems))
         {
             CheckProblems(problems);
             return Depth.Parsed;

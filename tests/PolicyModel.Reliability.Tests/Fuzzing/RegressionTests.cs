@@ -106,7 +106,7 @@ public sealed class RegressionTests
     [Fact]
     public void Quoted_values_with_line_breaks_and_control_characters_are_escaped_in_messages()
     {
-        var problems = PolicyDocument.Parse(Inputs.ValidDocument.Replace("\"prohibit\"", "\"for\\nbid\\u202e\\u0000\"", StringComparison.Ordinal), "bad.json").Problems;
+        var problems = PublicApi.ParseDocument(Inputs.ValidDocument.Replace("\"prohibit\"", "\"for\\nbid\\u202e\\u0000\"", StringComparison.Ordinal)).Problems;
         var message = problems.Should().ContainSingle().Which.Message;
         message.Should().StartWith("`for\\u000Abid\\u202E\\u0000` is not a");
         message.Should().NotContain("\n");
@@ -114,12 +114,12 @@ public sealed class RegressionTests
 
     private static IReadOnlyList<Problem> Compile(string document)
     {
-        var parsed = PolicyDocument.Parse(Encoding.UTF8.GetBytes(document), "chain.json").GetValueOrThrow();
-        return PolicySet.TryCompile([.. Inputs.BuiltInDocs, parsed], out var problems) is null ? problems : [];
+        var parsed = PolicyDocument.Parse(Encoding.UTF8.GetBytes(document), "chain.json");
+        return PolicySet.TryCompile([.. Inputs.BuiltInDocs, parsed], out _, out var problems) ? [] : problems;
     }
 
     private static PolicySet BuiltInSetWith(string document) =>
-        PolicySet.Compile([.. Inputs.BuiltInDocs, PolicyDocument.Parse(document, "extra.json").GetValueOrThrow()]);
+        PolicySet.Compile([.. Inputs.BuiltInDocs, PolicyDocument.Parse(document, "extra.json")]);
 
     /// <summary>Rules r0 … r(n-1) where each excepts the previous one (forward: the next one).</summary>
     private static string ExceptionChain(int n, bool forward) =>

@@ -15,10 +15,10 @@ public sealed class DocumentProperties(ITestOutputHelper output)
     public void A_random_well_formed_document_survives_save_and_load_unchanged() =>
         Generators.Documents.Sample(text =>
         {
-            var loaded = PolicyDocument.Parse(text, "generated.json");
+            var loaded = PublicApi.ParseDocument(text, "generated.json");
             loaded.Problems.Should().BeEmpty("the generator writes well-formed documents");
             var saved = PolicyDocumentJson.Serialize(loaded.Document!);
-            var reloaded = PolicyDocument.Parse(saved, "generated.json");
+            var reloaded = PublicApi.ParseDocument(saved, "generated.json");
             reloaded.Problems.Should().BeEmpty("a saved document loads");
             DocumentComparer.Difference(loaded.Document!, reloaded.Document!).Should().BeNull();
             PolicyDocumentJson.Serialize(reloaded.Document!).Should().Be(saved, "saving is deterministic");
@@ -29,7 +29,7 @@ public sealed class DocumentProperties(ITestOutputHelper output)
     public void The_built_in_documents_survive_save_and_load_and_the_saved_set_decides_the_same()
     {
         var saved = BuiltInPolicies.DocumentNames.Zip(Inputs.BuiltInDocs)
-            .Select(p => PolicyDocument.Parse(PolicyDocumentJson.Serialize(p.Second), p.First).GetValueOrThrow()).ToList();
+            .Select(p => PolicyDocument.Parse(PolicyDocumentJson.Serialize(p.Second), p.First)).ToList();
         foreach (var (original, copy) in Inputs.BuiltInDocs.Zip(saved))
         {
             DocumentComparer.Difference(original, copy).Should().BeNull(original.Name);
@@ -47,7 +47,7 @@ public sealed class DocumentProperties(ITestOutputHelper output)
         var rejected = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         Gen.Select(Generators.CompilableDocuments, Generators.Requests.Array[8]).Sample((text, requests) =>
         {
-            var document = PolicyDocument.Parse(text, "generated.json").GetValueOrThrow();
+            var document = PolicyDocument.Parse(text, "generated.json");
             var (set, problems) = PublicApi.Compile([.. Inputs.BuiltInDocs, document]);
             if (set is null)
             {

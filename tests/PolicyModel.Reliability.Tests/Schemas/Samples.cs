@@ -55,7 +55,7 @@ internal static partial class Samples
             switch (kind)
             {
                 case SchemaKind.PolicyDocument:
-                    return PolicyDocument.Parse(utf8, name).Problems;
+                    return PolicyDocument.TryParse(utf8, name, out _, out var problems) ? [] : problems;
                 case SchemaKind.RequestFile:
                     RequestJson.ReadAll(utf8, name, out _);
                     return [];

@@ -7,28 +7,44 @@ namespace PolicyModel.Reliability.Tests;
 /// </summary>
 internal static class PublicApi
 {
-    /// <summary>Parses a document from bytes and, when it is valid text, from a string too; both must agree.</summary>
-    public static PolicyDocumentResult ParseDocument(byte[] utf8, string name = "bad.json")
+    /// <summary>Parses a document from bytes with <c>TryParse</c> and with <c>Parse</c>; both must agree.</summary>
+    public static (PolicyDocument? Document, IReadOnlyList<Problem> Problems) ParseDocument(byte[] utf8, string name = "bad.json")
     {
-        var result = PolicyDocument.Parse(utf8, name);
-        if (result.Success)
+        if (PolicyDocument.TryParse(utf8, name, out var document, out var problems))
         {
-            result.Problems.Should().BeEmpty();
+            problems.Should().BeEmpty();
         }
         else
         {
-            result.Problems.Should().NotBeEmpty("a failed parse reports why");
-            result.Invoking(r => r.GetValueOrThrow()).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(result.Problems);
+            problems.Should().NotBeEmpty("a failed parse reports why");
+            document.Should().BeNull();
+            FluentActions.Invoking(() => PolicyDocument.Parse(utf8, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
         }
 
-        return result;
+        return (document, problems);
+    }
+
+    /// <summary>Parses a document from a string with <c>TryParse</c> and with <c>Parse</c>; both must agree.</summary>
+    public static (PolicyDocument? Document, IReadOnlyList<Problem> Problems) ParseDocument(string text, string name = "bad.json")
+    {
+        if (PolicyDocument.TryParse(text, name, out var document, out var problems))
+        {
+            problems.Should().BeEmpty();
+        }
+        else
+        {
+            problems.Should().NotBeEmpty("a failed parse reports why");
+            document.Should().BeNull();
+            FluentActions.Invoking(() => PolicyDocument.Parse(text, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
+        }
+
+        return (document, problems);
     }
 
     /// <summary>Compiles documents with <c>TryCompile</c> and with <c>Compile</c>; both must agree.</summary>
     public static (PolicySet? Set, IReadOnlyList<Problem> Problems) Compile(IReadOnlyList<PolicyDocument> documents)
     {
-        var set = PolicySet.TryCompile(documents, out var problems);
-        if (set is null)
+        if (!PolicySet.TryCompile(documents, out var set, out var problems))
         {
             problems.Should().NotBeEmpty("a failed compilation reports why");
             var thrown = FluentActions.Invoking(() => PolicySet.Compile(documents)).Should().Throw<PolicyLoadException>().Which;

@@ -11,12 +11,12 @@ public sealed class DocumentProblemTests
 {
     private static IReadOnlyList<Problem> Problems(string json, string name = "st.json")
     {
-        var result = PolicyDocument.Parse(json, name);
-        result.Document.Should().BeNull();
-        result.Success.Should().BeFalse();
-        result.Problems.Should().NotBeEmpty();
-        result.Problems.Should().OnlyContain(p => p.Document == name);
-        return result.Problems;
+        PolicyDocument.TryParse(json, name, out var document, out var problems).Should().BeFalse();
+        document.Should().BeNull();
+        problems.Should().NotBeEmpty();
+        problems.Should().OnlyContain(p => p.Document == name);
+        FluentActions.Invoking(() => PolicyDocument.Parse(json, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
+        return problems;
     }
 
     private static Problem Single(string json) => Problems(json).Should().ContainSingle().Subject;
@@ -38,17 +38,21 @@ public sealed class DocumentProblemTests
         }
         """;
 
+    private static IReadOnlyList<Problem> ProblemsOf(byte[] utf8, string name) =>
+        PolicyDocument.TryParse(utf8, name, out _, out var problems) ? [] : problems;
+
     [Fact]
     public void A_valid_document_parses_without_problems()
     {
-        var result = PolicyDocument.Parse(WithRule("""
+        var json = WithRule("""
             "binds": ["police"],
               "effect": "prohibit"
-            """), "st.json");
+            """);
 
-        result.Problems.Should().BeEmpty();
-        result.Document!.Rules.Should().ContainSingle().Which.Id.Value.Should().Be("st-ban");
-        result.GetValueOrThrow().Should().BeSameAs(result.Document);
+        PolicyDocument.TryParse(json, "st.json", out var document, out var problems).Should().BeTrue();
+        problems.Should().BeEmpty();
+        document!.Rules.Should().ContainSingle().Which.Id.Value.Should().Be("st-ban");
+        PolicyDocument.Parse(json, "st.json").Rules.Should().Equal(document.Rules);
     }
 
     [Fact]
@@ -95,9 +99,9 @@ public sealed class DocumentProblemTests
     {
         byte[] bytes = [.. "{ \"format\": \""u8, 0xFF, 0xFE, .. "\" }"u8];
 
-        var result = PolicyDocument.Parse(bytes, "st.json");
+        PolicyDocument.TryParse(bytes, "st.json", out _, out var problems);
 
-        var problem = result.Problems.Should().ContainSingle().Subject;
+        var problem = problems.Should().ContainSingle().Subject;
         problem.Code.Should().Be(ProblemCodes.MalformedJson);
         problem.Line.Should().Be(1);
     }
@@ -118,7 +122,7 @@ public sealed class DocumentProblemTests
             ["rules"] = new JsonArray(new JsonObject { ["id"] = id, ["source"] = "code", ["section"] = "1", ["binds"] = new JsonArray("police"), ["effect"] = "none" }),
         }.ToJsonString();
 
-        var problem = PolicyDocument.Parse(json, "ids.json").Problems.Should().ContainSingle().Subject;
+        var problem = Problems(json, "ids.json").Should().ContainSingle().Subject;
 
         problem.Code.Should().Be(ProblemCodes.InvalidId);
         problem.Path.Should().Be("$.rules[0].id");
@@ -135,7 +139,7 @@ public sealed class DocumentProblemTests
         problem.Path.Should().Be("$");
         problem.Message.Should().Contain("larger than 4 MiB");
 
-        var bytes = PolicyDocument.Parse(Encoding.UTF8.GetBytes(json), "st.json").Problems.Should().ContainSingle().Subject;
+        var bytes = ProblemsOf(Encoding.UTF8.GetBytes(json), "st.json").Should().ContainSingle().Subject;
         bytes.Code.Should().Be(ProblemCodes.TooLarge);
     }
 

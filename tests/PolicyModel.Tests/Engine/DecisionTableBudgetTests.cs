@@ -26,7 +26,7 @@ public sealed class DecisionTableBudgetTests
               "sources": [ { "id": "code", "kind": "statute", "title": "Code", "citation": "C" } ],
               "rules": [ {{string.Join(",\n", rules)}} ] }
             """;
-        return PolicySet.Compile([PolicyDocument.Parse(json, "zz.json").GetValueOrThrow()]);
+        return PolicySet.Compile([PolicyDocument.Parse(json, "zz.json")]);
     }
 
     private static AssistanceRequest On(int year) => AssistanceRequest.In("zz")

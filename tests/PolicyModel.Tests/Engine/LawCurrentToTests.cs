@@ -33,18 +33,18 @@ public sealed class LawCurrentToTests
     [Fact]
     public void Document_reads_lawCurrentTo_as_a_local_date()
     {
-        var parsed = PolicyDocument.Parse(CurrentTo(Us(), "2026-12-06").ToJsonString(), "us.json");
+        PolicyDocument.TryParse(CurrentTo(Us(), "2026-12-06").ToJsonString(), "us.json", out var parsed, out var problems);
 
-        parsed.Problems.Should().BeEmpty();
-        parsed.Document!.LawCurrentTo.Should().Be(new LocalDate(2026, 12, 6));
+        problems.Should().BeEmpty();
+        parsed!.LawCurrentTo.Should().Be(new LocalDate(2026, 12, 6));
     }
 
     [Fact]
     public void Document_with_an_invalid_lawCurrentTo_is_a_problem_with_its_path()
     {
-        var parsed = PolicyDocument.Parse(CurrentTo(Us(), "2026-13-01").ToJsonString(), "us.json");
+        PolicyDocument.TryParse(CurrentTo(Us(), "2026-13-01").ToJsonString(), "us.json", out _, out var problems);
 
-        parsed.Problems.Should().ContainSingle().Which.Path.Should().Be("$.lawCurrentTo");
+        problems.Should().ContainSingle().Which.Path.Should().Be("$.lawCurrentTo");
     }
 
     [Fact]

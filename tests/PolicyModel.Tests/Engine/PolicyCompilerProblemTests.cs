@@ -25,9 +25,9 @@ public sealed class PolicyCompilerProblemTests
             }
             """;
         var id = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("jurisdiction").GetProperty("id").GetString();
-        var result = PolicyDocument.Parse(json, id + ".json");
-        result.Problems.Should().BeEmpty();
-        return result.Document!;
+        PolicyDocument.TryParse(json, id + ".json", out var document, out var problems);
+        problems.Should().BeEmpty();
+        return document!;
     }
 
     private static string J(string id, string level, string? parent = null) =>
@@ -40,7 +40,7 @@ public sealed class PolicyCompilerProblemTests
 
     private static IReadOnlyList<Problem> Compile(params PolicyDocument[] documents)
     {
-        var set = PolicySet.TryCompile(documents, out var problems);
+        PolicySet.TryCompile(documents, out var set, out var problems).Should().BeFalse();
         set.Should().BeNull();
         problems.Should().NotBeEmpty();
         var act = () => PolicySet.Compile(documents);
@@ -197,7 +197,7 @@ public sealed class PolicyCompilerProblemTests
         var st = Doc(J("st", "state", "us"));
         var again = PolicyDocument.Parse(
             """{ "format": "policymodel/1", "jurisdiction": { "id": "st", "name": "Again", "parent": "us", "timeZone": "UTC", "level": "state" } }""",
-            "again.json").GetValueOrThrow();
+            "again.json");
 
         var problem = Compile(UsDoc, st, again).Should().ContainSingle().Subject;
 
@@ -255,7 +255,7 @@ public sealed class PolicyCompilerProblemTests
     [Fact]
     public void Section_4_5_a_city_rule_may_except_another_rule_of_its_own_layer_and_pack()
     {
-        var set = PolicySet.TryCompile([UsDoc, Doc(J("ci", "city", "us"), "", R("ci-ban"), R("ci-allow", "permit", """ "excepts": ["ci-ban"] """))], out var problems);
+        PolicySet.TryCompile([UsDoc, Doc(J("ci", "city", "us"), "", R("ci-ban"), R("ci-allow", "permit", """ "excepts": ["ci-ban"] """))], out var set, out var problems);
 
         problems.Should().BeEmpty();
         set.Should().NotBeNull();

@@ -38,9 +38,7 @@ public sealed class SchemaPropertyTests
         var with = PolicyDocument.Parse(With(Document, schema), "with.json");
         var without = PolicyDocument.Parse(With(Document, "1").Replace("\"$schema\": 1,", "", StringComparison.Ordinal), "without.json");
 
-        with.Problems.Should().BeEmpty();
-        without.Problems.Should().BeEmpty();
-        PolicyDocumentJson.Serialize(with.Document!).Should().Be(PolicyDocumentJson.Serialize(without.Document!), "the reference is not part of the document's content");
+        PolicyDocumentJson.Serialize(with).Should().Be(PolicyDocumentJson.Serialize(without), "the reference is not part of the document's content");
     }
 
     [Theory]
@@ -49,7 +47,7 @@ public sealed class SchemaPropertyTests
     [InlineData("{ \"$ref\": \"x\" }", "an object")]
     public void A_document_schema_that_is_not_a_string_is_a_wrong_type(string schema, string found)
     {
-        var problem = PolicyDocument.Parse(With(Document, schema), "doc.json").Problems.Should().ContainSingle().Subject;
+        var problem = (PolicyDocument.TryParse(With(Document, schema), "doc.json", out _, out var problems) ? [] : problems).Should().ContainSingle().Subject;
 
         problem.Code.Should().Be(ProblemCodes.WrongType);
         problem.Path.Should().Be("$['$schema']");

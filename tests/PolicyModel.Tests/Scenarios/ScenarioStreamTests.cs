@@ -137,7 +137,7 @@ public sealed class ScenarioStreamTests : IDisposable
               "jurisdiction": { "id": "zz", "name": "zz", "timeZone": "UTC", "level": "state" },
               "sources": [ { "id": "code", "kind": "statute", "title": "Code", "citation": "C" } ],
               "rules": [ { "id": "r", "source": "code", "section": "1", "binds": ["police"], "effect": "permit" } ] }
-            """, "zz.json").GetValueOrThrow()]);
+            """, "zz.json")]);
 
         var each = ScenarioRunner.RunEach(set, path).ToList();
 

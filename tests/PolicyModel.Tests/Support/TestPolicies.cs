@@ -204,15 +204,15 @@ internal static class TestPolicies
     public static PolicyDocument Parse(JsonObject document, string? name = null)
     {
         var json = document.ToJsonString();
-        var result = PolicyDocument.Parse(json, name ?? DocumentName(document));
-        result.Problems.Should().BeEmpty("the test document {0} is meant to be valid", json);
-        return result.Document!;
+        PolicyDocument.TryParse(json, name ?? DocumentName(document), out var parsed, out var problems);
+        problems.Should().BeEmpty("the test document {0} is meant to be valid", json);
+        return parsed!;
     }
 
     /// <summary>Parses and compiles documents, failing the test with the problems if they do not compile.</summary>
     public static PolicySet Compile(params JsonObject[] documents)
     {
-        var set = PolicySet.TryCompile(documents.Select(d => Parse(d)), out var problems);
+        PolicySet.TryCompile(documents.Select(d => Parse(d)), out var set, out var problems);
         problems.Should().BeEmpty();
         return set!;
     }
@@ -220,8 +220,8 @@ internal static class TestPolicies
     /// <summary>Parses documents (which must parse) and returns the problems compiling them reports.</summary>
     public static IReadOnlyList<Problem> CompileProblems(params JsonObject[] documents)
     {
-        var set = PolicySet.TryCompile(documents.Select(d => Parse(d)), out var problems);
-        set.Should().BeNull("the documents are meant to be rejected");
+        PolicySet.TryCompile(documents.Select(d => Parse(d)), out var set, out var problems).Should().BeFalse("the documents are meant to be rejected");
+        set.Should().BeNull();
         return problems;
     }
 

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyModel.Tests.Model;
+
+/// <summary>
+/// The request's field names have one home: a quoted JSON name of a request field (<c>"subjectFacts"</c>,
+/// <c>"receivedAt"</c>, …) appears in no C# source file of <c>src/</c> but the request schema (XML documentation's
+/// <c>param name="…"</c> aside: a C# parameter named like the field), so adding or renaming a
+/// field is one edit and every reader, writer and service description follows by looping over the schema.
+/// </summary>
+public sealed class RequestFieldNameHomeTests
+{
+    private const string SchemaFile = "src/PolicyModel/Model/RequestSchema.cs";
+
+    [Fact]
+    public void No_source_file_but_the_schema_spells_a_request_field_name()
+    {
+        var root = RepositoryRoot();
+        var names = RequestSchema.Fields.Select(f => f.JsonName).Append(RequestSchema.ReceivedAtProperty).ToList();
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        sources.Should().Contain(f => f.EndsWith(SchemaFile.Replace('/', Path.DirectorySeparatorChar), StringComparison.Ordinal), "the scan must see the schema itself");
+
+        var offenders = (
+            from file in sources
+            let relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/')
+            where relative != SchemaFile
+            let text = File.ReadAllText(file)
+            from name in names
+            where Regex.IsMatch(text, $"(?<!name=)\"{name}\"")
+            select $"{relative}: \"{name}\"").ToList();
+
+        offenders.Should().BeEmpty("a request field's JSON name belongs in {0} only; derive it from RequestSchema elsewhere", SchemaFile);
+    }
+
+    [Fact]
+    public void Every_value_of_every_request_field_has_a_meaning()
+    {
+        foreach (var field in RequestSchema.Fields)
+        {
+            field.ValueMeanings.Should().HaveCount(field.Size, field.JsonName);
+            field.ValueMeanings.Should().OnlyContain(m => m.Length > 0 && m.EndsWith('.'), field.JsonName);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PolicyModel.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("PolicyModel.sln not found above " + AppContext.BaseDirectory);
+    }
+}
