@@ -7,6 +7,12 @@ namespace PolicyModel.Reliability.Tests;
 /// </summary>
 internal static class PublicApi
 {
+    /// <summary>
+    /// The largest input on which the throwing form is parsed again to compare with the <c>Try</c> form. The bad-input
+    /// tests measure the whole call's memory, and the 4 MiB worst cases parsed twice would measure the check, not the reader.
+    /// </summary>
+    private const int AgreementCheckLimit = 1 << 20;
+
     /// <summary>Parses a document from bytes with <c>TryParse</c> and with <c>Parse</c>; both must agree.</summary>
     public static (PolicyDocument? Document, IReadOnlyList<Problem> Problems) ParseDocument(byte[] utf8, string name = "bad.json")
     {
@@ -18,7 +24,10 @@ internal static class PublicApi
         {
             problems.Should().NotBeEmpty("a failed parse reports why");
             document.Should().BeNull();
-            FluentActions.Invoking(() => PolicyDocument.Parse(utf8, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
+            if (utf8.Length <= AgreementCheckLimit)
+            {
+                FluentActions.Invoking(() => PolicyDocument.Parse(utf8, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
+            }
         }
 
         return (document, problems);
@@ -35,7 +44,10 @@ internal static class PublicApi
         {
             problems.Should().NotBeEmpty("a failed parse reports why");
             document.Should().BeNull();
-            FluentActions.Invoking(() => PolicyDocument.Parse(text, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
+            if (text.Length <= AgreementCheckLimit)
+            {
+                FluentActions.Invoking(() => PolicyDocument.Parse(text, name)).Should().Throw<PolicyLoadException>().Which.Problems.Should().Equal(problems);
+            }
         }
 
         return (document, problems);
