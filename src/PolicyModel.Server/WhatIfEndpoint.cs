@@ -30,7 +30,7 @@ internal static partial class Endpoints
             .WithDescription("One request (one result) or an array (an array, same order). Each result is the decision's properties followed by `alternatives`, " +
                 "as `policymodel whatif --json` writes it: each alternative's `changes` (the changed fields with their new values, a set field with its whole new array, " +
                 "or `receivedAt`), `outcome` and `citations`. A partial request (with `unknown`) has no what-if (PM3002): decide it with /v1/decisions.")
-            .Takes(typeof(RequestSchema), "application/json").Returns(StatusCodes.Status200OK, typeof(WhatIfSchema), "application/json")
+            .Takes(typeof(AssistanceRequest), "application/json").Returns(StatusCodes.Status200OK, typeof(WhatIfSchema), "application/json")
             .Returns(StatusCodes.Status400BadRequest, typeof(ProblemBody), Problems.ContentType).Returns(StatusCodes.Status413PayloadTooLarge, typeof(ProblemBody), Problems.ContentType)
             .Returns(StatusCodes.Status503ServiceUnavailable, typeof(ProblemBody), Problems.ContentType)
             .AddOpenApiOperationTransformer((operation, _, _) =>
