@@ -47,7 +47,7 @@ public static class BadInputCatalogue
         Add(new BadInputCase("10 MB string of multi-byte characters, under 4 Mi characters", Entry.Document, ProblemCodes.TooLarge, "$", () =>
         {
             var text = ValidDocument.Replace("Test land", new string('\u20AC', 3_500_000), StringComparison.Ordinal);
-            return () => PublicApi.ParseDocument(text).Problems;
+            return () => ParseOnce(text);
         }) { MemoryLimit = 200L << 20 });
         Doc("a 5,000-character string", ValidDocument.Replace("Test land", new string('x', 5000), StringComparison.Ordinal), ProblemCodes.LimitExceeded, "$.jurisdiction.name");
         Doc("a 5,000-character property name", ValidDocument.Replace("\"format\"", "\"" + new string('f', 5000) + "\"", StringComparison.Ordinal), ProblemCodes.LimitExceeded, "$");
@@ -65,12 +65,12 @@ public static class BadInputCatalogue
         Add(new BadInputCase($"{BigDocument} of tiny arrays (the tree's worst case)", Entry.Document, ProblemCodes.WrongType, "$.rules[0]", () =>
         {
             var text = Fill("[" + string.Join(',', Enumerable.Repeat("0", 9_999)) + "]");
-            return () => PublicApi.ParseDocument(text).Problems;
+            return () => ParseOnce(text);
         }) { TimeLimit = TimeSpan.FromSeconds(60), MemoryLimit = 600L << 20, Texts = () => [Utf8(Fill("[" + string.Join(',', Enumerable.Repeat("0", 9_999)) + "]"))] });
         Add(new BadInputCase($"{BigDocument} of unknown properties (the most problems)", Entry.Document, ProblemCodes.UnknownProperty, "$.rules[0].p0", () =>
         {
             var text = Fill("{" + string.Join(',', Enumerable.Range(0, 9_999).Select(i => $"\"p{i}\":0")) + "}");
-            return () => PublicApi.ParseDocument(text).Problems;
+            return () => ParseOnce(text);
         }) { TimeLimit = TimeSpan.FromSeconds(60), MemoryLimit = 600L << 20, Texts = () => [Utf8(Fill("{" + string.Join(',', Enumerable.Range(0, 9_999).Select(i => $"\"p{i}\":0")) + "}"))] });
 
         // ---- Policy documents: content ----
@@ -227,6 +227,9 @@ public static class BadInputCatalogue
         void Decision(string name, string text, string code, string path) =>
             Add(new BadInputCase(name, Entry.DecisionJson, code, path, () => () => PublicApi.ParseDecision(text).Problems));
     }
+
+    /// <summary>Parses a large document once (memory is measured): its problems.</summary>
+    private static IReadOnlyList<Problem> ParseOnce(string text) => PolicyDocument.TryParse(text, "bad.json", out _, out var problems) ? [] : problems;
 
     /// <summary>Parses from the string and from its UTF-8 bytes; the problems must be the same.</summary>
     private static IReadOnlyList<Problem> Both(string text)
