@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using Ardalis.GuardClauses;
 
 namespace PolicyModel.Inputs;
 
@@ -42,10 +43,7 @@ internal sealed class CheckedInputStream(Stream inner, string name, long maxByte
 
     public override int Read(Span<byte> buffer)
     {
-        if (buffer.Length < 8)
-        {
-            throw new ArgumentException("read at least 8 bytes at a time", nameof(buffer));
-        }
+        Guard.Against.OutOfRange(buffer.Length, nameof(buffer), 8, int.MaxValue, "read at least 8 bytes at a time");
 
         int read;
         try

@@ -181,7 +181,7 @@ public static class RequestJson
             properties[property] = schema;
             if (field?.IsRequired != false && property != RequestSchema.IdProperty)
             {
-                required.Add(property);
+                required.Add((JsonNode?)JsonValue.Create(property));
             }
         }
 
