@@ -315,6 +315,12 @@ public sealed class WhatIfAndPartialTests
             act.Should().Throw<InvalidRequestException>().Which.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.PartialRequest);
         }
 
+        Set.TryExplain(partial, out var trace, out var problem).Should().BeFalse("TryExplain refuses what Explain refuses");
+        trace.Should().BeNull();
+        problem!.Code.Should().Be(ProblemCodes.PartialRequest);
+        Set.TryDecideCompact(partial, out _, out var compactProblem).Should().BeFalse();
+        compactProblem!.Code.Should().Be(ProblemCodes.PartialRequest);
+
         Set.TryDecide(partial, out var decision, out _).Should().BeTrue();
         decision!.Outcome.Should().Be(Outcome.Depends);
     }

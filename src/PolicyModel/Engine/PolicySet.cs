@@ -381,7 +381,7 @@ public sealed partial class PolicySet
     /// <summary>Decides a request with its full reasoning, as <see cref="Explain"/>, without throwing for an invalid one.</summary>
     /// <param name="request">The request.</param>
     /// <param name="trace">The decision and its trace, when the request is valid.</param>
-    /// <param name="problem">What is wrong, when the request is invalid.</param>
+    /// <param name="problem">What is wrong, when the request is invalid or partial (an explanation needs every fact).</param>
     /// <returns><see langword="true"/> when the request was decided.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is <see langword="null"/>.</exception>
     public bool TryExplain(AssistanceRequest request, [NotNullWhen(true)] out DecisionTrace? trace, [NotNullWhen(false)] out Problem? problem)
@@ -391,6 +391,12 @@ public sealed partial class PolicySet
         var scratch = default(RequestSchema.Values);
         if (!TryResolve(request, ref scratch, out var jurisdiction, out problem))
         {
+            return false;
+        }
+
+        if (!request.Unknown.IsEmpty)
+        {
+            problem = PartialNotAllowed("an explanation").Problems[0];
             return false;
         }
 
