@@ -19,7 +19,7 @@ internal sealed class InputRefusedException(Problem problem) : Exception(problem
 /// between chunks carried over), and at most a cap of bytes (counted as they come, so a file that grows while it is
 /// read is still stopped). A failed check throws <see cref="InputRefusedException"/> from <see cref="Read(Span{byte})"/>.
 /// </summary>
-internal sealed class CheckedInputStream(Stream inner, string name, long maxBytes) : Stream
+internal sealed class CheckedInputStream(Stream inner, string name, long maxBytes) : ForwardReadOnlyStream
 {
     private readonly char[] scratch = new char[16 * 1024];
     private readonly byte[] carry = new byte[4];
@@ -31,15 +31,7 @@ internal sealed class CheckedInputStream(Stream inner, string name, long maxByte
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => total; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long Consumed => total;
 
     public override int Read(Span<byte> buffer)
     {
@@ -178,16 +170,6 @@ internal sealed class CheckedInputStream(Stream inner, string name, long maxByte
     private void Refuse(long offset) =>
         throw new InputRefusedException(new Problem(ProblemCodes.MalformedJson, name, "$", line, (int)Math.Min(int.MaxValue, offset - lineStart + 1),
             string.Create(CultureInfo.InvariantCulture, $"the text is not valid UTF-8 (byte {offset:N0} cannot be decoded)")));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -6,25 +6,13 @@ namespace PolicyModel.Inputs;
 /// A forward-only, read-only stream over an open file handle (<see cref="RandomAccess"/> reads). The library opens
 /// files only to read them, so it has no use for a writable <c>FileStream</c>.
 /// </summary>
-internal sealed class ReadOnlyFileStream(SafeFileHandle handle) : Stream
+internal sealed class ReadOnlyFileStream(SafeFileHandle handle) : ForwardReadOnlyStream
 {
     private long position;
 
     public override bool CanRead => !handle.IsClosed;
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long Consumed => position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -32,16 +20,6 @@ internal sealed class ReadOnlyFileStream(SafeFileHandle handle) : Stream
         position += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
