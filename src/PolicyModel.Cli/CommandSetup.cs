@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PolicyModel.Analysis;
 
 namespace PolicyModel.Cli;
 

@@ -1,7 +1,7 @@
 using Ardalis.GuardClauses;
 using System.Globalization;
 
-namespace PolicyModel;
+namespace PolicyModel.Analysis;
 
 /// <summary>
 /// The budgets of policy analysis (<see cref="Analysis.PolicyAnalyzer"/>), measured in <c>docs/limits.md</c>. Analysis

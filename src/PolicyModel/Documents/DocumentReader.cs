@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using NodaTime;
 using PolicyModel.Json;
 
-namespace PolicyModel;
+namespace PolicyModel.Documents;
 
 /// <summary>Binds a JSON tree to a <see cref="PolicyDocument"/>, collecting every problem.</summary>
 internal sealed class DocumentReader

@@ -1,6 +1,6 @@
 using System.Text;
 using NodaTime;
-using static PolicyModel.Reliability.Tests.Inputs;
+using static PolicyModel.Reliability.Tests.Support.TestInputs;
 
 namespace PolicyModel.Reliability.Tests.BadInput;
 

@@ -10,11 +10,11 @@ public sealed class InjectionTests
     [Fact]
     public void Placeholders_written_in_a_document_are_not_filled_with_request_values()
     {
-        var document = Inputs.ValidDocument
+        var document = TestInputs.ValidDocument
             .Replace("forbids arresting for civil immigration enforcement", "forbids \\uE000R, \\uE000A and \\uE000D", StringComparison.Ordinal)
             .Replace("\"citation\": \"TC\"", "\"citation\": \"TC\\uE000P\"", StringComparison.Ordinal);
         var set = PolicySet.Compile([PolicyDocument.Parse(document, "injection.json")]);
-        var decision = set.Decide(Inputs.RequestFor("zz") with { Requester = Requester.Cbp });
+        var decision = set.Decide(TestInputs.RequestFor("zz") with { Requester = Requester.Cbp });
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Explanation.Should().Contain("forbids R, A and D").And.Contain("TCP 1(a)");

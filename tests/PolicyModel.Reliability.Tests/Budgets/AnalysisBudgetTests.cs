@@ -17,7 +17,7 @@ public sealed class AnalysisBudgetTests
             foreach (var value in values)
             {
                 var test = list ? $$"""{ "anyOf": ["{{value}}"] }""" : $"""["{value}"]""";
-                rules.Add(Inputs.Rule($"r{rules.Count}", "permit", $$""" "when": [ { "{{field}}": {{test}} } ] """));
+                rules.Add(TestInputs.Rule($"r{rules.Count}", "permit", $$""" "when": [ { "{{field}}": {{test}} } ] """));
             }
         }
 
@@ -28,7 +28,7 @@ public sealed class AnalysisBudgetTests
         Add("respondent", ContractNames<Respondent>.Names, list: false);
         Add("circumstances", ContractNames<Circumstance>.Names, list: true);
         Add("subjectFacts", ContractNames<SubjectFact>.Names, list: true);
-        return Inputs.Define("zz", rest: $"\"rules\": [ {string.Join(",\n", rules)} ]");
+        return TestInputs.Define("zz", rest: $"\"rules\": [ {string.Join(",\n", rules)} ]");
     }
 
     [Fact]

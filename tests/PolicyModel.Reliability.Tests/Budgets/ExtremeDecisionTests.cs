@@ -13,8 +13,8 @@ public sealed class ExtremeDecisionTests
         { "format": "policymodel/1",
           "jurisdiction": { "id": "zz", "name": "zz", "timeZone": "UTC", "level": "state" },
           "sources": [ { "id": "code", "kind": "statute", "title": "Code", "citation": "{{citation}}" } ],
-          "rules": [ {{string.Join(",\n", Enumerable.Range(0, prohibiting).Select(i => Inputs.Rule($"p-{i}", prohibitEffect, when))
-              .Concat(Enumerable.Range(0, permitting).Select(i => Inputs.Rule($"q-{i}", "permit", when))))}} ] }
+          "rules": [ {{string.Join(",\n", Enumerable.Range(0, prohibiting).Select(i => TestInputs.Rule($"p-{i}", prohibitEffect, when))
+              .Concat(Enumerable.Range(0, permitting).Select(i => TestInputs.Rule($"q-{i}", "permit", when))))}} ] }
         """;
 
     private static PolicySet Compile(string json) => PolicySet.Compile([PolicyDocument.Parse(json, "zz.json")]);
@@ -24,7 +24,7 @@ public sealed class ExtremeDecisionTests
     {
         var set = Compile(Document(1_001, 1_000));
 
-        var decision = set.Decide(Inputs.RequestFor("zz"));
+        var decision = set.Decide(TestInputs.RequestFor("zz"));
 
         decision.Outcome.Should().Be(Outcome.Denied);
         decision.Conflicts.Should().HaveCount(Decision.MaxConflictsListed);
@@ -37,7 +37,7 @@ public sealed class ExtremeDecisionTests
     [Fact]
     public void A_decision_with_a_million_conflicts_reads_back_as_it_was_written()
     {
-        var decision = Compile(Document(1_001, 1_000)).Decide(Inputs.RequestFor("zz"));
+        var decision = Compile(Document(1_001, 1_000)).Decide(TestInputs.RequestFor("zz"));
 
         var json = DecisionJson.Serialize(decision);
 
@@ -50,7 +50,7 @@ public sealed class ExtremeDecisionTests
     {
         var citation = new string('c', 4_000);
         var set = Compile(Document(300, 0, citation, "\"when\": [ { \"circumstances\": \"non-empty\" } ]", "police-action"));
-        var request = Inputs.RequestFor("zz") with { Circumstances = EnumSet<Circumstance>.FromMask(1) };
+        var request = TestInputs.RequestFor("zz") with { Circumstances = EnumSet<Circumstance>.FromMask(1) };
 
         var decision = set.Decide(request);
 
@@ -63,7 +63,7 @@ public sealed class ExtremeDecisionTests
     [Fact]
     public void A_decision_written_to_a_stream_reads_back_from_it()
     {
-        var decision = Compile(Document(150, 150)).Decide(Inputs.RequestFor("zz"));
+        var decision = Compile(Document(150, 150)).Decide(TestInputs.RequestFor("zz"));
         using var stream = new MemoryStream();
         using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
         {

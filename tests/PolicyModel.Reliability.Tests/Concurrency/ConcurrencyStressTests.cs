@@ -22,11 +22,11 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output)
     public void Deciding_on_a_shared_set_from_many_threads_while_other_sets_compile_gives_the_single_threaded_decisions()
     {
         var requests = Requests(seed: 9, RequestCount);
-        var reference = PolicySet.Compile(Inputs.BuiltInDocs);
+        var reference = PolicySet.Compile(TestInputs.BuiltInDocs);
         var expected = requests.Select(reference.Decide).ToArray();
 
-        var shared = PolicySet.Compile(Inputs.BuiltInDocs); // cold tables: the threads fill them
-        var extra = PolicyDocument.Parse(Inputs.Define("xa", "us-il", "county", "\"rules\": [" + Inputs.Rule("xa-r", "prohibit") + "]"), "extra.json");
+        var shared = PolicySet.Compile(TestInputs.BuiltInDocs); // cold tables: the threads fill them
+        var extra = PolicyDocument.Parse(TestInputs.Define("xa", "us-il", "county", "\"rules\": [" + TestInputs.Rule("xa-r", "prohibit") + "]"), "extra.json");
         var mismatches = new ConcurrentQueue<string>();
         var failures = new ConcurrentQueue<Exception>();
         var running = Deciders;
@@ -61,7 +61,7 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output)
                 var random = new Random(100 + index);
                 while (Volatile.Read(ref running) > 0)
                 {
-                    var set = index == 0 ? BuiltInPolicies.LoadWith([extra]) : PolicySet.Compile([.. Inputs.BuiltInDocs, extra]);
+                    var set = index == 0 ? BuiltInPolicies.LoadWith([extra]) : PolicySet.Compile([.. TestInputs.BuiltInDocs, extra]);
                     Interlocked.Increment(ref compiles);
                     for (var k = 0; k < 200; k++)
                     {
@@ -69,7 +69,7 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output)
                         Check(set.Decide(requests[i]), i, $"compiler {index}");
                     }
 
-                    set.Decide(Inputs.RequestFor("xa")).Outcome.Should().Be(Outcome.Denied);
+                    set.Decide(TestInputs.RequestFor("xa")).Outcome.Should().Be(Outcome.Denied);
                 }
             })));
         }
@@ -150,7 +150,7 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output)
     {
         var requests = Requests(seed: 11, 2_000);
         var sets = new PolicySet[8];
-        Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = sets.Length }, i => sets[i] = PolicySet.Compile(Inputs.BuiltInDocs));
+        Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = sets.Length }, i => sets[i] = PolicySet.Compile(TestInputs.BuiltInDocs));
         var expected = requests.Select(sets[0].Decide).ToList();
         Parallel.For(1, sets.Length, i => requests.Select(sets[i].Decide).Should().Equal(expected));
     }
@@ -159,7 +159,7 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output)
     internal static AssistanceRequest[] Requests(int seed, int count)
     {
         var random = new Random(seed);
-        var dates = Inputs.BuiltIns.Rules.SelectMany(r => new[] { r.Period.From, r.Period.To }).OfType<LocalDate>()
+        var dates = TestInputs.BuiltIns.Rules.SelectMany(r => new[] { r.Period.From, r.Period.To }).OfType<LocalDate>()
             .Concat([new LocalDate(2025, 3, 9), new LocalDate(2025, 11, 2), new LocalDate(2021, 3, 14)]).Distinct().ToArray();
         var requests = new AssistanceRequest[count];
         for (var i = 0; i < count; i++)
@@ -169,7 +169,7 @@ public sealed class ConcurrencyStressTests(ITestOutputHelper output)
             requests[i] = new AssistanceRequest
             {
                 Id = random.Next(4) == 0 ? null : $"c-{i}",
-                Jurisdiction = Inputs.Jurisdictions[random.Next(Inputs.Jurisdictions.Length)],
+                Jurisdiction = TestInputs.Jurisdictions[random.Next(TestInputs.Jurisdictions.Length)],
                 Respondent = (Respondent)random.Next(4),
                 ReceivedAt = local.WithOffset(Offset.FromSeconds(random.Next(-48, 49) * 15 * 60)),
                 Requester = (Requester)random.Next(11),

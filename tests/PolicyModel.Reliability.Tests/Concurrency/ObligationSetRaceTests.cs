@@ -15,7 +15,7 @@ public sealed class ObligationSetRaceTests(ITestOutputHelper output)
     [Fact]
     public void Concurrent_reads_of_the_obligation_set_on_cold_decisions_never_lose_an_obligation()
     {
-        var requests = ConcurrencyStressTests.Requests(seed: 19, 40_000).Where(r => Inputs.BuiltIns.Decide(r).Obligations.Count > 0).ToArray();
+        var requests = ConcurrencyStressTests.Requests(seed: 19, 40_000).Where(r => TestInputs.BuiltIns.Decide(r).Obligations.Count > 0).ToArray();
         requests.Should().HaveCountGreaterThan(1_000);
         var lost = 0L;
         var reads = 0L;
@@ -23,10 +23,10 @@ public sealed class ObligationSetRaceTests(ITestOutputHelper output)
         for (var s = 0; s < Sets; s++)
         {
             // Decisions of a cold set: their templates are new, and no thread has read their obligation sets yet.
-            var set = PolicySet.Compile(Inputs.BuiltInDocs);
+            var set = PolicySet.Compile(TestInputs.BuiltInDocs);
             // One decision per template (each template has its own citation list), so that every read is a first read.
             var decisions = requests.Select(set.DecideCompact).DistinctBy(d => d.Citations, ReferenceEqualityComparer.Instance).ToArray();
-            var want = decisions.Select(d => EnumSet<Obligation>.Of(Inputs.BuiltIns.Decide(d.Request).Obligations).Mask).ToArray();
+            var want = decisions.Select(d => EnumSet<Obligation>.Of(TestInputs.BuiltIns.Decide(d.Request).Obligations).Mask).ToArray();
             using var start = new Barrier(Readers);
             var readers = Enumerable.Range(0, Readers).Select(_ => new Thread(() =>
             {

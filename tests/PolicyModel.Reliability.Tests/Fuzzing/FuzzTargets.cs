@@ -43,7 +43,7 @@ internal static class FuzzTargets
         }
 
         // A mutant of a built-in document replaces the original, so mutated real laws reach the compiler and the engine.
-        var others = Inputs.BuiltInDocs.Where(d => !(d.Jurisdiction.Id == document.Jurisdiction.Id && d.Jurisdiction.IsDefinition && document.Jurisdiction.IsDefinition));
+        var others = TestInputs.BuiltInDocs.Where(d => !(d.Jurisdiction.Id == document.Jurisdiction.Id && d.Jurisdiction.IsDefinition && document.Jurisdiction.IsDefinition));
         if (!PolicySet.TryCompile([.. others, document], out var set, out var problems))
         {
             CheckProblems(problems);
@@ -85,7 +85,7 @@ internal static class FuzzTargets
                 throw new FuzzFinding("a request written and read back differs");
             }
 
-            decided |= Decide(Inputs.BuiltIns, request);
+            decided |= Decide(TestInputs.BuiltIns, request);
         }
 
         return decided ? Depth.Decided : Depth.Parsed;
@@ -113,8 +113,8 @@ internal static class FuzzTargets
 
         foreach (var scenario in scenarios)
         {
-            var result = ScenarioRunner.Run(Inputs.BuiltIns, scenario);
-            if (result.Decision is not null && result.Decision != Inputs.BuiltIns.Decide(scenario.Request))
+            var result = ScenarioRunner.Run(TestInputs.BuiltIns, scenario);
+            if (result.Decision is not null && result.Decision != TestInputs.BuiltIns.Decide(scenario.Request))
             {
                 throw new FuzzFinding("a scenario's decision differs from deciding its request");
             }

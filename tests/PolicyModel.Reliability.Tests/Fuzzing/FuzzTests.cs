@@ -33,20 +33,20 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Run("document", FuzzTargets.Document,
         [
             .. BuiltInPolicies.DocumentNames.Select(n => Encoding.UTF8.GetBytes(BuiltInPolicies.ReadText(n))),
-            Encoding.UTF8.GetBytes(Inputs.ValidDocument),
-            Encoding.UTF8.GetBytes(Inputs.Define("gen-a", "us-il-chicago", "department", "\"terms\": {\"t\": {\"term\": \"civil-request\"}}, \"rules\": ["
-                + Inputs.Rule("gen-r1", "prohibit", "\"when\": [{\"term\": \"t\"}], \"excepts\": [\"gen-r2\"]") + ","
-                + Inputs.Rule("gen-r2", "permit", "\"period\": {\"from\": \"2020-01-01\", \"to\": \"2030-01-01\"}") + "]")),
+            Encoding.UTF8.GetBytes(TestInputs.ValidDocument),
+            Encoding.UTF8.GetBytes(TestInputs.Define("gen-a", "us-il-chicago", "department", "\"terms\": {\"t\": {\"term\": \"civil-request\"}}, \"rules\": ["
+                + TestInputs.Rule("gen-r1", "prohibit", "\"when\": [{\"term\": \"t\"}], \"excepts\": [\"gen-r2\"]") + ","
+                + TestInputs.Rule("gen-r2", "permit", "\"period\": {\"from\": \"2020-01-01\", \"to\": \"2030-01-01\"}") + "]")),
         ]);
 
     [Fact]
     public void Fuzz_the_request_reader_and_the_engine() =>
         Run("request", FuzzTargets.Requests,
         [
-            Encoding.UTF8.GetBytes(Inputs.ValidRequest),
-            Encoding.UTF8.GetBytes("[" + Inputs.ValidRequest + "," + Inputs.ValidRequest.Replace("us-il-chicago", "us-tx", StringComparison.Ordinal) + "]"),
-            Encoding.UTF8.GetBytes(RequestJson.Serialize(Inputs.RequestFor("us-ca") with { Purpose = Purpose.Unknown, Circumstances = EnumSet<Circumstance>.Of(Circumstance.CrimeInProgress) })),
-            Encoding.UTF8.GetBytes(RequestJson.Serialize(Inputs.RequestFor("us-il-cook") with { Respondent = Respondent.Jail, Assistance = AssistanceKind.HoldPastRelease, Authority = Authority.ImmigrationDetainer }, indented: true)),
+            Encoding.UTF8.GetBytes(TestInputs.ValidRequest),
+            Encoding.UTF8.GetBytes("[" + TestInputs.ValidRequest + "," + TestInputs.ValidRequest.Replace("us-il-chicago", "us-tx", StringComparison.Ordinal) + "]"),
+            Encoding.UTF8.GetBytes(RequestJson.Serialize(TestInputs.RequestFor("us-ca") with { Purpose = Purpose.Unknown, Circumstances = EnumSet<Circumstance>.Of(Circumstance.CrimeInProgress) })),
+            Encoding.UTF8.GetBytes(RequestJson.Serialize(TestInputs.RequestFor("us-il-cook") with { Respondent = Respondent.Jail, Assistance = AssistanceKind.HoldPastRelease, Authority = Authority.ImmigrationDetainer }, indented: true)),
         ]);
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     public void Fuzz_the_decision_reader() =>
         Run("decision", FuzzTargets.Decision,
         [
-            .. new[] { "us-il-chicago", "us-tx", "us-fl", "us" }.Select(j => Encoding.UTF8.GetBytes(DecisionJson.Serialize(Inputs.BuiltIns.Decide(Inputs.RequestFor(j) with { Id = "x-1" })))),
+            .. new[] { "us-il-chicago", "us-tx", "us-fl", "us" }.Select(j => Encoding.UTF8.GetBytes(DecisionJson.Serialize(TestInputs.BuiltIns.Decide(TestInputs.RequestFor(j) with { Id = "x-1" })))),
         ]);
 
     private void Run(string target, Func<byte[], FuzzTargets.Depth> fuzz, List<byte[]> seeds)

@@ -247,8 +247,8 @@ internal sealed class Mutator(Random random, IReadOnlyList<byte[]> corpus)
         AddNames<Layer>();
         AddNames<SourceKind>();
         AddNames<Confidence>();
-        words.AddRange(Inputs.Jurisdictions.Select(j => $"\"{j}\""));
-        words.AddRange(Inputs.BuiltIns.Rules.Take(40).Select(r => $"\"{r.Id}\""));
+        words.AddRange(TestInputs.Jurisdictions.Select(j => $"\"{j}\""));
+        words.AddRange(TestInputs.BuiltIns.Rules.Take(40).Select(r => $"\"{r.Id}\""));
         words.AddRange(
         [
             "\"format\"", "\"jurisdiction\"", "\"sources\"", "\"terms\"", "\"presumptions\"", "\"preemption\"", "\"rules\"", "\"id\"", "\"name\"", "\"parent\"",

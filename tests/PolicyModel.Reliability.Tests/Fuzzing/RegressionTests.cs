@@ -44,7 +44,7 @@ public sealed class RegressionTests
         {
             var set = BuiltInSetWith(ExceptionChain(DocumentLimits.MaxExceptionChain, forward: false));
             // r63 counts, so r62 does not, so r61 does again (an exception to an exception revives the first rule), …
-            set.Decide(Inputs.RequestFor("xa")).DecidingRules.Should().BeEquivalentTo(Enumerable.Range(0, 32).Select(i => new RuleId($"r{(2 * i) + 1}")));
+            set.Decide(TestInputs.RequestFor("xa")).DecidingRules.Should().BeEquivalentTo(Enumerable.Range(0, 32).Select(i => new RuleId($"r{(2 * i) + 1}")));
         });
     }
 
@@ -52,18 +52,18 @@ public sealed class RegressionTests
     public void Terms_nested_32_deep_the_limit_still_compile()
     {
         var terms = string.Join(',', Enumerable.Range(0, 32).Select(i => i < 31 ? $"\"t{i}\":{{\"not\":{{\"term\":\"t{i + 1}\"}}}}" : $"\"t{i}\":{{\"requester\":[\"cbp\"]}}"));
-        var set = BuiltInSetWith(Inputs.Define("xa", "us", rest: $"\"terms\": {{{terms}}}, \"rules\": [" + Inputs.Rule("xa-r", extra: "\"when\": [{\"term\": \"t0\"}]") + "]"));
-        set.Decide(Inputs.RequestFor("xa")).Outcome.Should().Be(Outcome.Granted, "31 `not`s around `requester` cbp hold for ice-ero");
-        set.Decide(Inputs.RequestFor("xa") with { Requester = Requester.Cbp }).Outcome.Should().Be(Outcome.Discretionary);
+        var set = BuiltInSetWith(TestInputs.Define("xa", "us", rest: $"\"terms\": {{{terms}}}, \"rules\": [" + TestInputs.Rule("xa-r", extra: "\"when\": [{\"term\": \"t0\"}]") + "]"));
+        set.Decide(TestInputs.RequestFor("xa")).Outcome.Should().Be(Outcome.Granted, "31 `not`s around `requester` cbp hold for ice-ero");
+        set.Decide(TestInputs.RequestFor("xa") with { Requester = Requester.Cbp }).Outcome.Should().Be(Outcome.Discretionary);
     }
 
     [Fact]
     public void A_time_at_the_end_of_the_calendar_is_an_invalid_request_not_an_overflow()
     {
-        var request = Inputs.RequestFor("us-il-chicago") with { ReceivedAt = new LocalDateTime(9999, 12, 31, 23, 59, 59).WithOffset(Offset.FromHours(-18)) };
-        Inputs.BuiltIns.Invoking(s => s.Decide(request)).Should().Throw<InvalidRequestException>()
+        var request = TestInputs.RequestFor("us-il-chicago") with { ReceivedAt = new LocalDateTime(9999, 12, 31, 23, 59, 59).WithOffset(Offset.FromHours(-18)) };
+        TestInputs.BuiltIns.Invoking(s => s.Decide(request)).Should().Throw<InvalidRequestException>()
             .Which.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.InvalidDateTime && p.Path == "$.receivedAt");
-        Inputs.BuiltIns.TryDecide(request, out _, out var problem).Should().BeFalse();
+        TestInputs.BuiltIns.TryDecide(request, out _, out var problem).Should().BeFalse();
         problem!.Code.Should().Be(ProblemCodes.InvalidDateTime);
     }
 
@@ -73,9 +73,9 @@ public sealed class RegressionTests
         foreach (var (year, offset) in new[] { (AssistanceRequest.MinYear, 18), (AssistanceRequest.MinYear, -18), (AssistanceRequest.MaxYear, 18), (AssistanceRequest.MaxYear, -18) })
         {
             var at = (year == AssistanceRequest.MinYear ? new LocalDateTime(year, 1, 1, 0, 0) : new LocalDateTime(year, 12, 31, 23, 59, 59)).WithOffset(Offset.FromHours(offset));
-            foreach (var jurisdiction in Inputs.Jurisdictions)
+            foreach (var jurisdiction in TestInputs.Jurisdictions)
             {
-                var decision = Inputs.BuiltIns.Decide(Inputs.RequestFor(jurisdiction) with { ReceivedAt = at });
+                var decision = TestInputs.BuiltIns.Decide(TestInputs.RequestFor(jurisdiction) with { ReceivedAt = at });
                 DecisionJson.Parse(DecisionJson.Serialize(decision)).Should().Be(decision);
             }
         }
@@ -90,7 +90,7 @@ public sealed class RegressionTests
         var written = RequestJson.Serialize(request);
         written.Should().Contain("\"receivedAt\":\"2025-01-21T06:40:00-06:00:20\"");
         RequestJson.Parse(written).Should().Be(request);
-        RequestJson.Serialize(Inputs.RequestFor("us")).Should().Contain("-06:00\"", "whole-minute offsets keep the contract's form");
+        RequestJson.Serialize(TestInputs.RequestFor("us")).Should().Contain("-06:00\"", "whole-minute offsets keep the contract's form");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class RegressionTests
     [Fact]
     public void Quoted_values_with_line_breaks_and_control_characters_are_escaped_in_messages()
     {
-        var problems = PublicApi.ParseDocument(Inputs.ValidDocument.Replace("\"prohibit\"", "\"for\\nbid\\u202e\\u0000\"", StringComparison.Ordinal)).Problems;
+        var problems = PublicApi.ParseDocument(TestInputs.ValidDocument.Replace("\"prohibit\"", "\"for\\nbid\\u202e\\u0000\"", StringComparison.Ordinal)).Problems;
         var message = problems.Should().ContainSingle().Which.Message;
         message.Should().StartWith("`for\\u000Abid\\u202E\\u0000` is not a");
         message.Should().NotContain("\n");
@@ -115,18 +115,18 @@ public sealed class RegressionTests
     private static IReadOnlyList<Problem> Compile(string document)
     {
         var parsed = PolicyDocument.Parse(Encoding.UTF8.GetBytes(document), "chain.json");
-        return PolicySet.TryCompile([.. Inputs.BuiltInDocs, parsed], out _, out var problems) ? [] : problems;
+        return PolicySet.TryCompile([.. TestInputs.BuiltInDocs, parsed], out _, out var problems) ? [] : problems;
     }
 
     private static PolicySet BuiltInSetWith(string document) =>
-        PolicySet.Compile([.. Inputs.BuiltInDocs, PolicyDocument.Parse(document, "extra.json")]);
+        PolicySet.Compile([.. TestInputs.BuiltInDocs, PolicyDocument.Parse(document, "extra.json")]);
 
     /// <summary>Rules r0 … r(n-1) where each excepts the previous one (forward: the next one).</summary>
     private static string ExceptionChain(int n, bool forward) =>
-        Inputs.Define("xa", "us", rest: "\"rules\": [" + string.Join(',', Enumerable.Range(0, n).Select(i =>
+        TestInputs.Define("xa", "us", rest: "\"rules\": [" + string.Join(',', Enumerable.Range(0, n).Select(i =>
             forward
-                ? Inputs.Rule($"r{i}", extra: i < n - 1 ? $"\"excepts\": [\"r{i + 1}\"]" : "")
-                : Inputs.Rule($"r{i}", extra: i > 0 ? $"\"excepts\": [\"r{i - 1}\"]" : ""))) + "]");
+                ? TestInputs.Rule($"r{i}", extra: i < n - 1 ? $"\"excepts\": [\"r{i + 1}\"]" : "")
+                : TestInputs.Rule($"r{i}", extra: i > 0 ? $"\"excepts\": [\"r{i - 1}\"]" : ""))) + "]");
 
     private static void OnSmallStack(Action action)
     {

@@ -140,7 +140,7 @@ public sealed class HostileInputFileTests : IDisposable
     [Fact]
     public void Two_links_back_to_the_folder_end_the_walk_and_load_each_document_once()
     {
-        var document = Write("doc.json", Inputs.ValidDocument);
+        var document = Write("doc.json", TestInputs.ValidDocument);
         File.CreateSymbolicLink(Path.Combine(folder, "a"), ".");
         File.CreateSymbolicLink(Path.Combine(folder, "b"), ".");
 
@@ -155,7 +155,7 @@ public sealed class HostileInputFileTests : IDisposable
     [Fact]
     public void A_self_link_loads_its_document_once()
     {
-        Write("doc.json", Inputs.ValidDocument);
+        Write("doc.json", TestInputs.ValidDocument);
         File.CreateSymbolicLink(Path.Combine(folder, "self"), folder);
         File.CreateSymbolicLink(Path.Combine(folder, "again.json"), Path.Combine(folder, "doc.json"));
 
@@ -201,7 +201,7 @@ public sealed class HostileInputFileTests : IDisposable
     {
         Write("a.json", "{ \"format\": ");
         Write("b.json", "[]");
-        Write("c.json", Inputs.ValidDocument);
+        Write("c.json", TestInputs.ValidDocument);
 
         PolicySources.TryLoad([folder], out var set, out var problems).Should().BeFalse();
 
@@ -215,7 +215,7 @@ public sealed class HostileInputFileTests : IDisposable
         var city = Write("city.json", """
             { "format": "policymodel/1", "jurisdiction": { "id": "zz-city", "name": "Test city", "parent": "zz", "timeZone": "America/Chicago", "level": "city" } }
             """);
-        var zz = PolicyDocument.Parse(Inputs.ValidDocument, "zz.json");
+        var zz = PolicyDocument.Parse(TestInputs.ValidDocument, "zz.json");
 
         PolicySources.TryLoad([city], [zz], out var set, out var problems).Should().BeTrue(string.Join("; ", problems));
 

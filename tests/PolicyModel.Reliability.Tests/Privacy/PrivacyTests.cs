@@ -35,7 +35,7 @@ public sealed class PrivacyTests(ITestOutputHelper output)
         Gen.Select(Generators.Requests, Ids).Sample((request, id) =>
         {
             var withId = request with { Id = id };
-            var decision = Inputs.BuiltIns.Decide(withId);
+            var decision = TestInputs.BuiltIns.Decide(withId);
             decision.RequestId.Should().Be(id, "the contract echoes the id");
             Leaks(decision.Explanation, id).Should().BeFalse();
             decision.Citations.Should().NotContain(c => Leaks(c, id));
@@ -45,7 +45,7 @@ public sealed class PrivacyTests(ITestOutputHelper output)
             json.Remove("requestId");
             Leaks(json.ToJsonString(), id).Should().BeFalse("only `requestId` carries the id");
 
-            var trace = Inputs.BuiltIns.Explain(withId);
+            var trace = TestInputs.BuiltIns.Explain(withId);
             trace.Notes.Should().NotContain(n => Leaks(n, id));
             trace.Rules.Should().NotContain(r => Leaks(r.Detail ?? "", id) || Leaks(r.Citation, id));
             Leaks(trace.TimeZone, id).Should().BeFalse();
@@ -88,10 +88,10 @@ public sealed class PrivacyTests(ITestOutputHelper output)
             try
             {
                 var request = RequestJson.Parse(json);
-                var thrown = Inputs.BuiltIns.Invoking(s => s.Decide(request)).Should().Throw<InvalidRequestException>().Which;
+                var thrown = TestInputs.BuiltIns.Invoking(s => s.Decide(request)).Should().Throw<InvalidRequestException>().Which;
                 problems.AddRange(thrown.Problems);
                 messages.Add(thrown.Message);
-                Inputs.BuiltIns.TryDecide(request, out _, out var problem).Should().BeFalse();
+                TestInputs.BuiltIns.TryDecide(request, out _, out var problem).Should().BeFalse();
                 problems.Add(problem!);
             }
             catch (InvalidRequestException e)
@@ -102,7 +102,7 @@ public sealed class PrivacyTests(ITestOutputHelper output)
 
             try
             {
-                RequestJson.ReadAll(Inputs.Utf8($"[{json}]"), "requests.json", out _);
+                RequestJson.ReadAll(TestInputs.Utf8($"[{json}]"), "requests.json", out _);
             }
             catch (InvalidRequestException e)
             {
@@ -123,7 +123,7 @@ public sealed class PrivacyTests(ITestOutputHelper output)
     {
         foreach (var id in PersonalIds)
         {
-            var request = Inputs.RequestFor("us") with { Id = id };
+            var request = TestInputs.RequestFor("us") with { Id = id };
             AssistanceRequest[] invalid =
             [
                 request with { Jurisdiction = "us-zz" },
@@ -134,9 +134,9 @@ public sealed class PrivacyTests(ITestOutputHelper output)
             ];
             foreach (var bad in invalid)
             {
-                var e = Inputs.BuiltIns.Invoking(s => s.Decide(bad)).Should().Throw<InvalidRequestException>().Which;
+                var e = TestInputs.BuiltIns.Invoking(s => s.Decide(bad)).Should().Throw<InvalidRequestException>().Which;
                 Leaks(e.Message, id).Should().BeFalse(e.Message);
-                var e2 = Inputs.BuiltIns.Invoking(s => s.Explain(bad)).Should().Throw<InvalidRequestException>().Which;
+                var e2 = TestInputs.BuiltIns.Invoking(s => s.Explain(bad)).Should().Throw<InvalidRequestException>().Which;
                 Leaks(e2.Message, id).Should().BeFalse(e2.Message);
             }
         }
@@ -160,14 +160,14 @@ public sealed class PrivacyTests(ITestOutputHelper output)
         string[] fields = ["immigrationStatus", "immigration_status", "status", "citizenship", "nationality", "alienNumber", "aNumber", "visaStatus", "countryOfBirth", "isUndocumented"];
         foreach (var field in fields)
         {
-            var json = Inputs.ValidRequest.Replace("\"subjectFacts\": []", $"\"subjectFacts\": [], \"{field}\": \"x\"", StringComparison.Ordinal);
+            var json = TestInputs.ValidRequest.Replace("\"subjectFacts\": []", $"\"subjectFacts\": [], \"{field}\": \"x\"", StringComparison.Ordinal);
             FluentActions.Invoking(() => RequestJson.Parse(json)).Should().Throw<InvalidRequestException>()
                 .Which.Problems.Should().ContainSingle(p => p.Code == ProblemCodes.UnknownProperty && p.Path.EndsWith(field, StringComparison.Ordinal));
         }
 
         foreach (var value in statusWords)
         {
-            var json = Inputs.ValidRequest.Replace("\"subjectFacts\": []", $"\"subjectFacts\": [\"{value}\"]", StringComparison.Ordinal);
+            var json = TestInputs.ValidRequest.Replace("\"subjectFacts\": []", $"\"subjectFacts\": [\"{value}\"]", StringComparison.Ordinal);
             FluentActions.Invoking(() => RequestJson.Parse(json)).Should().Throw<InvalidRequestException>();
         }
 

@@ -20,8 +20,8 @@ public sealed class StatusFactsInExplanationsTests
         foreach (var request in requests)
         {
             // What the law's own text says (a rule's `explains` phrase may describe the facts it turns on) is not the person's facts.
-            var explanation = Inputs.BuiltIns.Rules.Select(r => r.Explains).OfType<string>()
-                .Aggregate(Inputs.BuiltIns.Decide(request).Explanation, (text, phrase) => text.Replace(phrase, "…", StringComparison.Ordinal));
+            var explanation = TestInputs.BuiltIns.Rules.Select(r => r.Explains).OfType<string>()
+                .Aggregate(TestInputs.BuiltIns.Decide(request).Explanation, (text, phrase) => text.Replace(phrase, "…", StringComparison.Ordinal));
             explanation.Should().NotContain("subject facts");
             foreach (var fact in ContractNames<SubjectFact>.Names)
             {
@@ -42,7 +42,7 @@ public sealed class StatusFactsInExplanationsTests
             .WithSubjectFacts(SubjectFact.ForeignNationalArrested, SubjectFact.ProofOfLawfulStatus)
             .Build();
 
-        var decision = Inputs.BuiltIns.Decide(request);
+        var decision = TestInputs.BuiltIns.Decide(request);
 
         decision.Explanation.Should().NotContain("foreign-national-arrested").And.NotContain("proof-of-lawful-status");
         decision.Explanation.Should().Contain("2-173-030(a) (consular notification) exception applies");

@@ -14,7 +14,7 @@ public sealed class DecisionProperties(ITestOutputHelper output)
     /// <summary>Iterations per property (CsCheck runs them on every core).</summary>
     internal const int Iterations = 3_000;
 
-    private static readonly PolicySet Set = Inputs.BuiltIns;
+    private static readonly PolicySet Set = TestInputs.BuiltIns;
 
     [Fact]
     public void Deciding_a_valid_request_never_throws_and_every_entry_point_agrees() =>
@@ -29,7 +29,7 @@ public sealed class DecisionProperties(ITestOutputHelper output)
     public void The_same_request_always_gets_the_same_decision()
     {
         // A second set compiled from the same documents: nothing may depend on which set, or on a cache's state.
-        var other = PolicySet.Compile(Inputs.BuiltInDocs);
+        var other = PolicySet.Compile(TestInputs.BuiltInDocs);
         Generators.Requests.Sample(request =>
         {
             var first = Set.Decide(request);
@@ -106,7 +106,7 @@ public sealed class DecisionProperties(ITestOutputHelper output)
         {
             var json = RequestJson.Serialize(request, indented);
             RequestJson.Parse(json).Should().Be(request);
-            RequestJson.ReadAll(Inputs.Utf8($"[{json},{json}]"), "requests.json", out var wasArray).Should().Equal(request, request);
+            RequestJson.ReadAll(TestInputs.Utf8($"[{json},{json}]"), "requests.json", out var wasArray).Should().Equal(request, request);
             wasArray.Should().BeTrue();
         }, iter: Iterations, writeLine: output.WriteLine);
 

@@ -28,15 +28,15 @@ public sealed class DocumentProperties(ITestOutputHelper output)
     [Fact]
     public void The_built_in_documents_survive_save_and_load_and_the_saved_set_decides_the_same()
     {
-        var saved = BuiltInPolicies.DocumentNames.Zip(Inputs.BuiltInDocs)
+        var saved = BuiltInPolicies.DocumentNames.Zip(TestInputs.BuiltInDocs)
             .Select(p => PolicyDocument.Parse(PolicyDocumentJson.Serialize(p.Second), p.First)).ToList();
-        foreach (var (original, copy) in Inputs.BuiltInDocs.Zip(saved))
+        foreach (var (original, copy) in TestInputs.BuiltInDocs.Zip(saved))
         {
             DocumentComparer.Difference(original, copy).Should().BeNull(original.Name);
         }
 
         var copySet = PolicySet.Compile(saved);
-        Generators.Requests.Sample(request => copySet.Decide(request).Should().Be(Inputs.BuiltIns.Decide(request)),
+        Generators.Requests.Sample(request => copySet.Decide(request).Should().Be(TestInputs.BuiltIns.Decide(request)),
             iter: DecisionProperties.Iterations, writeLine: output.WriteLine);
     }
 
@@ -48,7 +48,7 @@ public sealed class DocumentProperties(ITestOutputHelper output)
         Gen.Select(Generators.CompilableDocuments, Generators.Requests.Array[8]).Sample((text, requests) =>
         {
             var document = PolicyDocument.Parse(text, "generated.json");
-            var (set, problems) = PublicApi.Compile([.. Inputs.BuiltInDocs, document]);
+            var (set, problems) = PublicApi.Compile([.. TestInputs.BuiltInDocs, document]);
             if (set is null)
             {
                 problems.Should().OnlyContain(p => p.Code.StartsWith("PM2", StringComparison.Ordinal));

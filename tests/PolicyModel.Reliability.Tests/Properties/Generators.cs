@@ -13,8 +13,8 @@ internal static class Generators
     /// <summary>Local midnights of every date on which a built-in rule, presumption or section begins or ends.</summary>
     private static readonly LocalDate[] Breakpoints =
     [
-        .. Inputs.BuiltIns.Rules.SelectMany(r => new[] { r.Period.From, r.Period.To }.Concat(r.Provision.Sections.Select(s => s.From)))
-            .Concat(Inputs.BuiltIns.Presumptions.SelectMany(p => new[] { p.Period.From, p.Period.To }))
+        .. TestInputs.BuiltIns.Rules.SelectMany(r => new[] { r.Period.From, r.Period.To }.Concat(r.Provision.Sections.Select(s => s.From)))
+            .Concat(TestInputs.BuiltIns.Presumptions.SelectMany(p => new[] { p.Period.From, p.Period.To }))
             .OfType<LocalDate>().Distinct().Order(),
     ];
 
@@ -35,7 +35,7 @@ internal static class Generators
 
     /// <summary>Valid requests for the built-in jurisdictions: every field drawn from its whole vocabulary.</summary>
     public static readonly Gen<AssistanceRequest> Requests = Gen.Select(
-        Gen.OneOf(Inputs.Jurisdictions),
+        Gen.OneOf(TestInputs.Jurisdictions),
         Gen.Enum<Respondent>(),
         Instants,
         Offsets,

@@ -138,10 +138,10 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
     {
         var seeds = new (SchemaKind Kind, byte[] Text)[]
         {
-            (SchemaKind.PolicyDocument, Inputs.Utf8(Inputs.ValidDocument)),
+            (SchemaKind.PolicyDocument, TestInputs.Utf8(TestInputs.ValidDocument)),
             (SchemaKind.PolicyDocument, File.ReadAllBytes(Path.Combine(Schemas.Root, "tests/Examples.AgencyPolicy.Tests/policies/oak-park.json"))),
-            (SchemaKind.RequestFile, Inputs.Utf8(Inputs.ValidRequest)),
-            (SchemaKind.RequestFile, Inputs.Utf8(PartialRequests)),
+            (SchemaKind.RequestFile, TestInputs.Utf8(TestInputs.ValidRequest)),
+            (SchemaKind.RequestFile, TestInputs.Utf8(PartialRequests)),
             (SchemaKind.ScenarioFile, File.ReadAllBytes(Path.Combine(Schemas.Root, "tests/Examples.AgencyPolicy.Tests/scenarios/oak-park-today.json"))),
         };
         var random = new Random(20261206);
@@ -199,7 +199,7 @@ public sealed class SchemaAgreementTests(ITestOutputHelper output)
     [InlineData("a scenario file with every optional part (valid)", """{"$schema":"scenario-file.schema.json","scenarios":[{"name":"n","request":REQUEST,"expect":{"outcome":"depends","citations":["5 ILCS"],"obligations":[],"withoutObligations":["record-request"]}}]}""", null)]
     public void Scenario_files_are_judged_alike(string name, string template, string? code)
     {
-        var bytes = Encoding.UTF8.GetBytes(template.Replace("REQUEST", Inputs.ValidRequest, StringComparison.Ordinal));
+        var bytes = Encoding.UTF8.GetBytes(template.Replace("REQUEST", TestInputs.ValidRequest, StringComparison.Ordinal));
         var problems = Samples.Read(SchemaKind.ScenarioFile, bytes, "scenarios.json");
 
         if (code is null)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PolicyModel.Reliability.Tests;
+namespace PolicyModel.Reliability.Tests.Support;
 
 /// <summary>Runs an action and measures its wall time and the bytes it allocated on the calling thread.</summary>
 internal static class Budget

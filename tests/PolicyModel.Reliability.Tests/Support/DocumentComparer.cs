@@ -1,4 +1,4 @@
-namespace PolicyModel.Reliability.Tests;
+namespace PolicyModel.Reliability.Tests.Support;
 
 /// <summary>
 /// Structural equality of parsed policy documents. The model's records hold lists, which records compare by reference,

@@ -1,4 +1,4 @@
-namespace PolicyModel.Reliability.Tests;
+namespace PolicyModel.Reliability.Tests.Support;
 
 /// <summary>
 /// Calls the public entry points the way an embedding system does, turning the documented exceptions

@@ -1,6 +1,6 @@
 using NodaTime;
 using PolicyModel.Analysis;
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Analysis;
 

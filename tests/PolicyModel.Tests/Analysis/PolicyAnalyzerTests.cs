@@ -1,7 +1,7 @@
 using NodaTime;
 using PolicyModel.Analysis;
-using static PolicyModel.Tests.Requests;
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.Requests;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Analysis;
 

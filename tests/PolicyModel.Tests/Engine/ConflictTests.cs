@@ -1,5 +1,5 @@
-using static PolicyModel.Tests.Requests;
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.Requests;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NodaTime;
-using static PolicyModel.Tests.Requests;
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.Requests;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 

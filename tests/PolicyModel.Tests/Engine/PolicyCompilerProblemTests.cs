@@ -1,4 +1,4 @@
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 

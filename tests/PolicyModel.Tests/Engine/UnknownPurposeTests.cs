@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using static PolicyModel.Tests.Requests;
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.Requests;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Engine;
 

@@ -214,7 +214,7 @@ public sealed partial class AssistanceRequestBuilderTests
         }
 
         example.Should().NotBeNull($"{member} should have an <example><code>");
-        var examples = Normalise(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "PolicyModel.Tests", "Model", "AssistanceRequestBuilderExamples.cs")));
+        var examples = Normalise(File.ReadAllText(Path.Combine(Repository.Root, "tests", "PolicyModel.Tests", "Model", "AssistanceRequestBuilderExamples.cs")));
         examples.Should().Contain(Normalise(example!), $"the example of {member} should be compiled in AssistanceRequestBuilderExamples.cs");
     }
 
@@ -245,16 +245,6 @@ public sealed partial class AssistanceRequestBuilderTests
 
     private static string Normalise(string text) => Whitespace().Replace(text, " ").Trim();
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PolicyModel.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PolicyModel.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

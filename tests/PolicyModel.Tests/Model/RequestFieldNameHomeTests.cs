@@ -10,24 +10,19 @@ namespace PolicyModel.Tests.Model;
 /// </summary>
 public sealed class RequestFieldNameHomeTests
 {
-    private const string SchemaFile = "src/PolicyModel/Model/RequestSchema.cs";
+    private const string SchemaFile = "src/PolicyModel/RequestSchema.cs";
 
     [Fact]
     public void No_source_file_but_the_schema_spells_a_request_field_name()
     {
-        var root = RepositoryRoot();
         var names = RequestSchema.Fields.Select(f => f.JsonName).Append(RequestSchema.ReceivedAtProperty).ToList();
-        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-        sources.Should().Contain(f => f.EndsWith(SchemaFile.Replace('/', Path.DirectorySeparatorChar), StringComparison.Ordinal), "the scan must see the schema itself");
+        var sources = Repository.SourceFiles("src");
+        sources.Should().Contain(SchemaFile, "the scan must see the schema itself");
 
         var offenders = (
-            from file in sources
-            let relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/')
+            from relative in sources
             where relative != SchemaFile
-            let text = File.ReadAllText(file)
+            let text = File.ReadAllText(Path.Combine(Repository.Root, relative))
             from name in names
             where Regex.IsMatch(text, $"(?<!name=)\"{name}\"")
             select $"{relative}: \"{name}\"").ToList();
@@ -43,16 +38,5 @@ public sealed class RequestFieldNameHomeTests
             field.ValueMeanings.Should().HaveCount(field.Size, field.JsonName);
             field.ValueMeanings.Should().OnlyContain(m => m.Length > 0 && m.EndsWith('.'), field.JsonName);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PolicyModel.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PolicyModel.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
-using static PolicyModel.Tests.Requests;
-using static PolicyModel.Tests.TestPolicies;
+using static PolicyModel.Tests.Support.Requests;
+using static PolicyModel.Tests.Support.TestPolicies;
 
 namespace PolicyModel.Tests.Records;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace PolicyModel.Tests;
+namespace PolicyModel.Tests.Support;
 
 /// <summary>Request and decision helpers for the tests.</summary>
 internal static class Requests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PolicyModel.Tests;
+namespace PolicyModel.Tests.Support;
 
 /// <summary>
 /// Builds small policy documents (format <c>policymodel/1</c>) as JSON for the tests. Every document has one source

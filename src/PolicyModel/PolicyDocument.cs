@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using NodaTime;
+using PolicyModel.Documents;
 using PolicyModel.Json;
 
 namespace PolicyModel;

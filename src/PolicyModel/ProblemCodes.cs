@@ -117,7 +117,7 @@ public static class ProblemCodes
     /// <summary>PM2017 (<c>validate --strict</c>): a rule never decides a request in any period it is in force.</summary>
     public const string StrictUnreachable = "PM2017";
 
-    /// <summary>PM2018: a policy set whose request classes (or classes × periods) are past the budget of <see cref="AnalysisLimits"/>; analysis refuses it.</summary>
+    /// <summary>PM2018: a policy set whose request classes (or classes × periods) are past the budget of <see cref="Analysis.AnalysisLimits"/>; analysis refuses it.</summary>
     public const string AnalysisTooLarge = "PM2018";
 
     /// <summary>PM3001: a request names a jurisdiction the policy set does not have.</summary>

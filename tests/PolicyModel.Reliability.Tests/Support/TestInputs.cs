@@ -2,10 +2,10 @@ using System.Text;
 using NodaTime;
 using PolicyModel.Jurisdictions;
 
-namespace PolicyModel.Reliability.Tests;
+namespace PolicyModel.Reliability.Tests.Support;
 
 /// <summary>Valid documents and requests that the hostile inputs are made from, and the built-in set shared by the tests.</summary>
-internal static class Inputs
+internal static class TestInputs
 {
     private static readonly Lazy<IReadOnlyList<PolicyDocument>> BuiltInDocuments = new(BuiltInPolicies.Documents);
 
