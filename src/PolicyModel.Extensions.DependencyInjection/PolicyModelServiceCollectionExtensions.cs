@@ -7,11 +7,7 @@ using Microsoft.Extensions.Options;
 using PolicyModel;
 using PolicyModel.Extensions.DependencyInjection;
 
-// The one exception to namespaces following folders (docs/concepts.md): registration methods live in the namespace of
-// IServiceCollection, as every Microsoft.Extensions package does, so `services.AddPolicyModel()` needs no extra using.
-#pragma warning disable IDE0130
 namespace Microsoft.Extensions.DependencyInjection;
-#pragma warning restore IDE0130
 
 /// <summary>Registers PolicyModel in a service collection.</summary>
 public static class PolicyModelServiceCollectionExtensions

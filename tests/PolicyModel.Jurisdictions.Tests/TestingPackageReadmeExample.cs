@@ -2,11 +2,7 @@ using PolicyModel;
 using PolicyModel.Jurisdictions;
 using PolicyModel.Testing;
 
-// This file is the Testing package README's example as a user writes it in their own test project, namespace
-// included, so it stays outside this project's namespaces-follow-folders rule.
-#pragma warning disable IDE0130
 namespace MyAgency.Tests;
-#pragma warning restore IDE0130
 
 public class ChicagoPolicyTests
 {

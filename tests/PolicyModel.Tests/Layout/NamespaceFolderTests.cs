@@ -7,9 +7,9 @@ namespace PolicyModel.Tests.Layout;
 /// Namespaces follow folders (docs/concepts.md, "Where each thing lives"): in every project of the repository, a C#
 /// file's namespace is the project's root namespace followed by the file's folder path. The build's IDE0130 says the
 /// same but skipped every file here that declares a partial type (<c>PolicySet</c>, <c>AssistanceRequest</c>, the ids, for
-/// example), so this test reads every file itself. A file may step outside the rule only with
-/// <c>#pragma warning disable IDE0130</c> under a comment that says why; a file without a namespace (a top-level
-/// program, assembly attributes) may declare no type.
+/// example), so this test reads every file itself. A file may step outside the rule only through a section of its
+/// own in the root <c>.editorconfig</c> that turns IDE0130 off, under a comment that says why; a file without a
+/// namespace (a top-level program, assembly attributes) may declare no type.
 /// </summary>
 public sealed partial class NamespaceFolderTests
 {
@@ -21,7 +21,11 @@ public sealed partial class NamespaceFolderTests
         var projects = ProjectFolders.SelectMany(f => Projects(Path.Combine(Repository.Root, f))).ToList();
         projects.Should().Contain(p => p.RootNamespace == "PolicyModel", "the scan must see the core library");
 
-        var offenders = projects.SelectMany(p => Offenders(p, Repository.Root)).ToList();
+        var exceptions = Exceptions(Repository.Root);
+        exceptions.Should().OnlyContain(e => e.Value, "every exception in .editorconfig has a comment above it saying why");
+        exceptions.Keys.Should().OnlyContain(f => File.Exists(Path.Combine(Repository.Root, f)), "an exception names a file that exists");
+
+        var offenders = projects.SelectMany(p => Offenders(p, Repository.Root, exceptions.Keys.ToHashSet())).ToList();
 
         offenders.Should().BeEmpty("a file's namespace is its project's root namespace plus its folder path");
     }
@@ -39,15 +43,34 @@ public sealed partial class NamespaceFolderTests
             File.WriteAllText(Path.Combine(project, "Engine", "Good.cs"), "namespace Sample.Lib.Engine;\ninternal sealed class Good;\n");
             File.WriteAllText(Path.Combine(project, "Engine", "Bad.cs"), "namespace Sample.Lib;\npublic sealed class Bad;\n");
             File.WriteAllText(Path.Combine(project, "Engine", "Global.cs"), "internal sealed class Global;\n");
-            File.WriteAllText(Path.Combine(project, "Engine", "Excused.cs"), "#pragma warning disable IDE0130\nnamespace Elsewhere;\n#pragma warning restore IDE0130\n");
-            File.WriteAllText(Path.Combine(project, "Engine", "Explained.cs"), "// Elsewhere on purpose: a convention.\n#pragma warning disable IDE0130\nnamespace Elsewhere;\n#pragma warning restore IDE0130\n");
+            File.WriteAllText(Path.Combine(project, "Engine", "Excused.cs"), "namespace Elsewhere;\n");
+            File.WriteAllText(Path.Combine(project, "Engine", "Unexplained.cs"), "namespace Elsewhere;\n");
+            File.WriteAllText(Path.Combine(root, ".editorconfig"), """
+                root = true
+
+                [*.cs]
+                dotnet_diagnostic.IDE0130.severity = error
+
+                # Elsewhere on purpose: a convention.
+                [src/Sample.Lib/Engine/Excused.cs]
+                dotnet_diagnostic.IDE0130.severity = none
+
+                [src/Sample.Lib/Engine/Unexplained.cs]
+                dotnet_diagnostic.IDE0130.severity = none
+                """);
             File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(1);\n");
 
-            var offenders = Projects(Path.Combine(root, "src")).SelectMany(p => Offenders(p, root)).ToList();
+            var exceptions = Exceptions(root);
+            exceptions.Should().BeEquivalentTo(new Dictionary<string, bool>
+            {
+                ["src/Sample.Lib/Engine/Excused.cs"] = true,
+                ["src/Sample.Lib/Engine/Unexplained.cs"] = false,
+            });
+
+            var offenders = Projects(Path.Combine(root, "src")).SelectMany(p => Offenders(p, root, exceptions.Keys.ToHashSet())).ToList();
 
             offenders.Should().BeEquivalentTo(
                 "src/Sample.Lib/Engine/Bad.cs: namespace Sample.Lib, expected Sample.Lib.Engine",
-                "src/Sample.Lib/Engine/Excused.cs: namespace Elsewhere, expected Sample.Lib.Engine (an exception needs a comment saying why above its #pragma)",
                 "src/Sample.Lib/Engine/Global.cs: declares a type outside any namespace, expected Sample.Lib.Engine");
         }
         finally
@@ -68,7 +91,33 @@ public sealed partial class NamespaceFolderTests
                     XDocument.Load(f).Descendants("RootNamespace").LastOrDefault()?.Value ?? Path.GetFileNameWithoutExtension(f)))
             : [];
 
-    private static IEnumerable<string> Offenders(Project project, string root)
+    /// <summary>
+    /// The files the root <c>.editorconfig</c> exempts from IDE0130, each a section of its own (a path from the root),
+    /// with whether a comment line stands directly above the section saying why.
+    /// </summary>
+    private static Dictionary<string, bool> Exceptions(string root)
+    {
+        var exceptions = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(root, ".editorconfig"));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var header = Section().Match(lines[i]);
+            if (!header.Success)
+            {
+                continue;
+            }
+
+            var body = lines.Skip(i + 1).TakeWhile(l => !l.TrimStart().StartsWith('['));
+            if (body.Any(l => l.Replace(" ", "", StringComparison.Ordinal) == "dotnet_diagnostic.IDE0130.severity=none"))
+            {
+                exceptions[header.Groups["path"].Value] = i > 0 && lines[i - 1].TrimStart().StartsWith('#');
+            }
+        }
+
+        return exceptions;
+    }
+
+    private static IEnumerable<string> Offenders(Project project, string root, HashSet<string> exceptions)
     {
         foreach (var file in Directory.EnumerateFiles(project.Directory, "*.cs", SearchOption.AllDirectories))
         {
@@ -101,13 +150,9 @@ public sealed partial class NamespaceFolderTests
                 continue;
             }
 
-            var excused = ExplainedException().IsMatch(text[..declaration.Index]);
-            var marked = text[..declaration.Index].Contains("#pragma warning disable IDE0130", StringComparison.Ordinal);
-            if (!excused)
+            if (!exceptions.Contains(name))
             {
-                yield return marked
-                    ? $"{name}: namespace {actual}, expected {expected} (an exception needs a comment saying why above its #pragma)"
-                    : $"{name}: namespace {actual}, expected {expected}";
+                yield return $"{name}: namespace {actual}, expected {expected}";
             }
         }
     }
@@ -118,6 +163,6 @@ public sealed partial class NamespaceFolderTests
     [GeneratedRegex(@"^(?:(?:public|internal|file|sealed|static|partial|abstract|readonly|ref)\s+)*(?:class|record|struct|interface|enum)\s+\w", RegexOptions.Multiline)]
     private static partial Regex TypeDeclaration();
 
-    [GeneratedRegex(@"^//[^\n]*\S[^\n]*\n#pragma warning disable IDE0130\s*\n\z", RegexOptions.Multiline)]
-    private static partial Regex ExplainedException();
+    [GeneratedRegex(@"^\[(?<path>[^\]*?{}]+\.cs)\]\s*$")]
+    private static partial Regex Section();
 }
