@@ -4,7 +4,7 @@ using System.Globalization;
 namespace PolicyModel.Analysis;
 
 /// <summary>
-/// The budgets of policy analysis (<see cref="Analysis.PolicyAnalyzer"/>), measured in <c>docs/limits.md</c>. Analysis
+/// The budgets of policy analysis (<see cref="PolicyAnalyzer"/>), measured in <c>docs/limits.md</c>. Analysis
 /// decides one request of every class the rules split the requests into, on every period; a document whose rules
 /// split every field value can make that space enormous, so past these budgets analysis refuses with an
 /// <see cref="AnalysisTooLargeException"/> that says how large the space is.
