@@ -138,7 +138,7 @@ public sealed partial record AssistanceRequestBuilder
     /// on its local date decide. Required, even for a partial request: <see cref="Build"/> fails without it.
     /// A later call replaces an earlier one.
     /// </summary>
-    /// <param name="receivedAt">The time with the offset it was recorded in.</param>
+    /// <param name="time">The time with the offset it was recorded in.</param>
     /// <returns>A builder with the time set.</returns>
     /// <example>
     /// <code>
@@ -150,13 +150,13 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder ReceivedAt(OffsetDateTime receivedAt) => this with { ReceivedAtValue = receivedAt };
+    public AssistanceRequestBuilder ReceivedAt(OffsetDateTime time) => this with { ReceivedAtValue = time };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.ReceivedAt"/> from a BCL <see cref="DateTimeOffset"/>, keeping its offset.
     /// Required, even for a partial request: <see cref="Build"/> fails without it. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="receivedAt">The time with the offset it was recorded in.</param>
+    /// <param name="time">The time with the offset it was recorded in.</param>
     /// <returns>A builder with the time set.</returns>
     /// <example>
     /// <code>
@@ -168,14 +168,14 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder ReceivedAt(DateTimeOffset receivedAt) => this with { ReceivedAtValue = OffsetDateTime.FromDateTimeOffset(receivedAt) };
+    public AssistanceRequestBuilder ReceivedAt(DateTimeOffset time) => this with { ReceivedAtValue = OffsetDateTime.FromDateTimeOffset(time) };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.ReceivedAt"/> from contract text: an ISO 8601 date-time with an offset, as in
     /// request JSON. Required, even for a partial request: <see cref="Build"/> fails without it. A later call replaces
     /// an earlier one.
     /// </summary>
-    /// <param name="receivedAt">Text such as <c>2025-01-21T06:40:00-06:00</c>.</param>
+    /// <param name="time">Text such as <c>2025-01-21T06:40:00-06:00</c>.</param>
     /// <returns>A builder with the time set.</returns>
     /// <exception cref="FormatException">The text is not a date-time with an offset.</exception>
     /// <example>
@@ -188,8 +188,8 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder ReceivedAt(string receivedAt) =>
-        this with { ReceivedAtValue = RequestJson.ParseReceivedAt(receivedAt) ?? throw new FormatException($"`{receivedAt}` is not an ISO 8601 date-time with an offset, for example `2025-01-21T06:40:00-06:00`") };
+    public AssistanceRequestBuilder ReceivedAt(string time) =>
+        this with { ReceivedAtValue = RequestJson.ParseReceivedAt(time) ?? throw new FormatException($"`{time}` is not an ISO 8601 date-time with an offset, for example `2025-01-21T06:40:00-06:00`") };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.Id"/>, the caller's own reference (at most
@@ -215,7 +215,7 @@ public sealed partial record AssistanceRequestBuilder
     /// Sets <see cref="AssistanceRequest.Requester"/>, the agency that asks for assistance. Required unless marked
     /// unknown with <see cref="NotKnowing"/>: <see cref="Build"/> fails otherwise. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="requester">Who asks.</param>
+    /// <param name="value">Who asks.</param>
     /// <returns>A builder with the requester set.</returns>
     /// <example>
     /// <code>
@@ -227,14 +227,14 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder From(Requester requester) => this with { RequesterValue = requester };
+    public AssistanceRequestBuilder From(Requester value) => this with { RequesterValue = value };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.Purpose"/>, what the requester is enforcing. Required unless marked unknown
     /// with <see cref="NotKnowing"/> (the request then holds <see cref="Purpose.Unknown"/>): <see cref="Build"/> fails
     /// otherwise. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="purpose">What the requester is enforcing.</param>
+    /// <param name="value">What the requester is enforcing.</param>
     /// <returns>A builder with the purpose set.</returns>
     /// <example>
     /// <code>
@@ -246,13 +246,13 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder ForPurpose(Purpose purpose) => this with { PurposeValue = purpose };
+    public AssistanceRequestBuilder ForPurpose(Purpose value) => this with { PurposeValue = value };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.Assistance"/>, what is asked of the local agency. Required unless marked
     /// unknown with <see cref="NotKnowing"/>: <see cref="Build"/> fails otherwise. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="assistance">The kind of assistance asked for.</param>
+    /// <param name="value">The kind of assistance asked for.</param>
     /// <returns>A builder with the assistance set.</returns>
     /// <example>
     /// <code>
@@ -264,13 +264,13 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder AskingFor(AssistanceKind assistance) => this with { AssistanceValue = assistance };
+    public AssistanceRequestBuilder AskingFor(AssistanceKind value) => this with { AssistanceValue = value };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.Respondent"/>, which local agency is asked. When not called the request is
     /// addressed to <see cref="Respondent.Police"/>. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="respondent">The local agency asked.</param>
+    /// <param name="value">The local agency asked.</param>
     /// <returns>A builder with the respondent set.</returns>
     /// <example>
     /// <code>
@@ -283,13 +283,13 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder AddressedTo(Respondent respondent) => this with { RespondentValue = respondent };
+    public AssistanceRequestBuilder AddressedTo(Respondent value) => this with { RespondentValue = value };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.Authority"/>, the document the requester presents, such as a judicial
     /// warrant. When not called the request presents <see cref="Authority.None"/>. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="authority">The document presented.</param>
+    /// <param name="value">The document presented.</param>
     /// <returns>A builder with the authority set.</returns>
     /// <example>
     /// <code>
@@ -302,13 +302,13 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder Presenting(Authority authority) => this with { AuthorityValue = authority };
+    public AssistanceRequestBuilder Presenting(Authority value) => this with { AuthorityValue = value };
 
     /// <summary>
     /// Sets <see cref="AssistanceRequest.Location"/>, where the assistance would take place. When not called the
     /// location is <see cref="Location.Other"/>, which no location rule names. A later call replaces an earlier one.
     /// </summary>
-    /// <param name="location">The place.</param>
+    /// <param name="value">The place.</param>
     /// <returns>A builder with the location set.</returns>
     /// <example>
     /// <code>
@@ -321,13 +321,13 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder AtLocation(Location location) => this with { LocationValue = location };
+    public AssistanceRequestBuilder AtLocation(Location value) => this with { LocationValue = value };
 
     /// <summary>
     /// Adds to <see cref="AssistanceRequest.Circumstances"/>, the facts on the scene that create a duty of their own.
     /// Calls add up (a set: repeats count once). When not called the request has no circumstances.
     /// </summary>
-    /// <param name="circumstances">The circumstances to add.</param>
+    /// <param name="values">The circumstances to add.</param>
     /// <returns>A builder with the circumstances added.</returns>
     /// <example>
     /// <code>
@@ -340,14 +340,14 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder WithCircumstances(params Circumstance[] circumstances) =>
-        this with { CircumstanceValues = CircumstanceValues.Union(EnumSet<Circumstance>.Of(circumstances)) };
+    public AssistanceRequestBuilder WithCircumstances(params Circumstance[] values) =>
+        this with { CircumstanceValues = CircumstanceValues.Union(EnumSet<Circumstance>.Of(values)) };
 
     /// <summary>
     /// Adds to <see cref="AssistanceRequest.SubjectFacts"/>, the facts about the person that some laws key on.
     /// Calls add up (a set: repeats count once). When not called the request has no subject facts.
     /// </summary>
-    /// <param name="facts">The facts to add.</param>
+    /// <param name="values">The facts to add.</param>
     /// <returns>A builder with the facts added.</returns>
     /// <example>
     /// <code>
@@ -360,8 +360,8 @@ public sealed partial record AssistanceRequestBuilder
     ///     .Build();
     /// </code>
     /// </example>
-    public AssistanceRequestBuilder WithSubjectFacts(params SubjectFact[] facts) =>
-        this with { FactValues = FactValues.Union(EnumSet<SubjectFact>.Of(facts)) };
+    public AssistanceRequestBuilder WithSubjectFacts(params SubjectFact[] values) =>
+        this with { FactValues = FactValues.Union(EnumSet<SubjectFact>.Of(values)) };
 
     /// <summary>
     /// Adds to <see cref="AssistanceRequest.Unknown"/>, the facts not known yet, making the request partial: a field
