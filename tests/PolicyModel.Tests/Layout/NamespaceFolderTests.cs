@@ -6,10 +6,10 @@ namespace PolicyModel.Tests.Layout;
 /// <summary>
 /// Namespaces follow folders (docs/concepts.md, "Where each thing lives"): in every project of the repository, a C#
 /// file's namespace is the project's root namespace followed by the file's folder path. The build's IDE0130 says the
-/// same but skipped every file here that declares a partial type (<c>PolicySet</c>, <c>AssistanceRequest</c>, the ids, for
-/// example), so this test reads every file itself. A file may step outside the rule only through a section of its
-/// own in the root <c>.editorconfig</c> that turns IDE0130 off, under a comment that says why; a file without a
-/// namespace (a top-level program, assembly attributes) may declare no type.
+/// same but skipped every file here that declares a partial type (<c>PolicySet</c>, <c>AssistanceRequest</c>, the
+/// ids, for example), so this test reads every file itself. A file may step outside the rule only through a section
+/// of its own in the root <c>.editorconfig</c> that turns IDE0130 off, under a comment that says why; a file without
+/// a namespace (a top-level program, assembly attributes) may declare no type.
 /// </summary>
 public sealed partial class NamespaceFolderTests
 {
